@@ -1,0 +1,8 @@
+/**
+ * `@felhom/privileged`: the fenced root side of the felhom host agent.
+ *
+ * @packageDocumentation
+ */
+
+/** The package's version, kept in step with package.json by the release process. */
+export const VERSION = '0.1.0';

@@ -1,0 +1,6 @@
+/**
+ * `@felhom/privileged/testing`: a recording runner for consumers' tests.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * `@felhom/proxmox/testing`: a simulated Proxmox VE cluster for tests.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The test projects, one per package. Vitest 4 dropped workspace files, so this file is an
+ * ordinary config whose `test.projects` holds the list; the root `pnpm test` passes it with
+ * `--config vitest.workspace.ts` (docs/development.md).
+ *
+ * Inside tests, `@felhom/*` imports resolve to the packages' sources, so a change is tested
+ * without a rebuild; tests that spawn the CLI use the built `dist/` on purpose.
+ */
+const source = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+const alias = {
+  '@felhom/proxmox/testing': source('./packages/proxmox/src/testing/index.ts'),
+  '@felhom/proxmox': source('./packages/proxmox/src/index.ts'),
+  '@felhom/privileged/testing': source('./packages/privileged/src/testing/index.ts'),
+  '@felhom/privileged': source('./packages/privileged/src/index.ts'),
+};
+
+const project = (name: string) => ({
+  resolve: { alias },
+  test: {
+    name,
+    root: source(`./packages/${name}`),
+    include: ['test/**/*.test.ts'],
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: source('./tsconfig.json') },
+    testTimeout: 20_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [project('proxmox'), project('privileged'), project('agent-cli')],
+  },
+});
