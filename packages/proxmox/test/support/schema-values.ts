@@ -1,4 +1,4 @@
-import { formatChecks, splitList } from './pve-formats.js';
+import { formatChecks } from './pve-formats.js';
 
 // Checks one parameter value against its PVE JSON-schema property, the way
 // `PVE::JSONSchema::check_prop` does, on the form-encoded string the client sends.
@@ -117,5 +117,3 @@ export function checkValue(schema: SchemaProperty, value: string): string | unde
   if (typeof schema.format === 'string') return formatChecks[schema.format]?.(value);
   return undefined;
 }
-
-export { splitList };
