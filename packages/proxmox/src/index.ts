@@ -16,3 +16,32 @@ export {
   type ProxmoxErrorReason,
   ResponseShapeError,
 } from './errors/index.js';
+
+// privileges
+export {
+  type AccessMode,
+  type AclPathTemplate,
+  type ApiEndpoint,
+  agentRoleName,
+  agentRolePrivileges,
+  type CheckCondition,
+  type CheckEffect,
+  type CheckSource,
+  type ClientMethodName,
+  checkPrivileges,
+  defaultRestoreConfigKeys,
+  isPrivilegeOn,
+  type MethodPrivileges,
+  type PermissionsDump,
+  type PrivilegeCheck,
+  type PrivilegeContext,
+  type PrivilegeIssue,
+  type PveMajorVersion,
+  type PvePrivilege,
+  type PveumAclOptions,
+  pvePrivilegesByVersion,
+  pveumAclModifyCommand,
+  pveumAgentSetupCommands,
+  pveumRoleAddCommand,
+  requiredPrivileges,
+} from './privileges/index.js';

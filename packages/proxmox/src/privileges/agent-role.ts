@@ -1,0 +1,55 @@
+import type { PvePrivilege } from './privilege-names.js';
+
+/** The name the docs and `pveum` helpers use for the agent's role. */
+export const agentRoleName = 'FelhomAgent';
+
+/**
+ * The privileges of the agent's role: the union of what {@link requiredPrivileges} shows the
+ * client's methods need, as the client uses them (unprivileged containers, no retention or I/O
+ * overrides). Sorted; valid on PVE 8 and 9 alike (no `VM.Monitor`, no `VM.GuestAgent.*`).
+ *
+ * Why each is there:
+ * - `Datastore.Audit`: `listStorage`/`nodeStorage`/`storageContent` and the storages of
+ *   `clusterResources` (without it they are silently empty).
+ * - `Datastore.AllocateSpace`: `restoreLXC` allocates the root file system on the target
+ *   storage; `vzdump` writes to the backup storage; reading a backup of another guest and
+ *   seeing backups in `storageContent` need it on the backup storage.
+ * - `SDN.Use`: `restoreLXC`/`setConfig` with a `netN` attach to a bridge, checked on
+ *   `/sdn/zones/localnetwork/<bridge>`.
+ * - `Sys.Audit`: `nodeStatus` (403 without it), the usage figures of `nodes` and
+ *   `clusterResources`, and reading tasks other users started.
+ * - `VM.Allocate`: `restoreLXC` creates the guest; setting the `nesting` feature flag.
+ * - `VM.Audit`: `guestStatus`, `guestConfig`, `listSnapshots` (403 without it), `listLXC` and
+ *   `clusterResources` (filtered without it).
+ * - `VM.Backup`: `vzdump` (checked inside the task), restoring a backup of another guest, and
+ *   seeing a guest's backups in `storageContent`.
+ * - `VM.Config.CPU`, `VM.Config.Disk`, `VM.Config.Memory`, `VM.Config.Network`,
+ *   `VM.Config.Options`: the per-key checks of `setConfig` and of the keys `restoreLXC` passes
+ *   (cores; rootfs/mpN; memory/swap; netN/hostname/DNS; everything else).
+ * - `VM.PowerMgmt`: `start`, `stop`, `shutdown`.
+ * - `VM.Snapshot`: `snapshot`, `deleteSnapshot` (and `rollback`).
+ * - `VM.Snapshot.Rollback`: `rollback` accepts it instead of `VM.Snapshot`; it is redundant
+ *   while `VM.Snapshot` is granted and kept so the role still rolls back if `VM.Snapshot` is
+ *   ever split off.
+ *
+ * Deliberately absent: `Sys.Modify` (privileged containers, I/O limits), `Datastore.Allocate`
+ * (retention overrides; it also allows deleting any volume on the storage), and every
+ * root@pam-only option.
+ */
+export const agentRolePrivileges: readonly PvePrivilege[] = [
+  'Datastore.AllocateSpace',
+  'Datastore.Audit',
+  'SDN.Use',
+  'Sys.Audit',
+  'VM.Allocate',
+  'VM.Audit',
+  'VM.Backup',
+  'VM.Config.CPU',
+  'VM.Config.Disk',
+  'VM.Config.Memory',
+  'VM.Config.Network',
+  'VM.Config.Options',
+  'VM.PowerMgmt',
+  'VM.Snapshot',
+  'VM.Snapshot.Rollback',
+];
