@@ -72,6 +72,9 @@ export interface SimTaskMatch {
   readonly node?: string;
 }
 
+/** How long a task whose worker fails its first check lives (ms). */
+const FAILED_START_MS = 300;
+
 const DEFAULT_DURATIONS: Readonly<Record<string, number>> = {
   vzstart: 1200,
   vzstop: 800,
@@ -226,7 +229,12 @@ export class SimulatedCluster {
   startTask(spec: SimTaskSpec): SimTask {
     this.tick();
     const scripted = this.#takeScripted(spec);
-    const finalSpec: SimTaskSpec = scripted ? { ...spec, outcome: scripted } : spec;
+    // A worker that dies on its first check ends at once; a scripted failure runs its full time.
+    const finalSpec: SimTaskSpec = scripted
+      ? { ...spec, outcome: scripted }
+      : spec.outcome.kind === 'error' && spec.lines.length === 0
+        ? { ...spec, durationMs: Math.min(spec.durationMs, FAILED_START_MS) }
+        : spec;
     const nowMs = this.now();
     const node = this.nodes.get(spec.node);
     const pstart = node ? Math.floor((nowMs - node.bootMs) / 10) : 0;

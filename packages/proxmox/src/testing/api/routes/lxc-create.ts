@@ -219,8 +219,7 @@ function createOrRestore(ctx: SimRouteContext): string {
           )
         : [],
     outcome,
-    durationMs:
-      outcome.kind === 'ok' ? cluster.taskDuration(type) : Math.min(300, cluster.taskDuration(type)),
+    durationMs: cluster.taskDuration(type),
     onSuccess: () => {
       guest.config = config;
       guest.snapshots.clear();

@@ -57,7 +57,7 @@ function failedTask(ctx: SimRouteContext, type: string, outcome: SimTaskOutcome)
     user: taskUser(ctx),
     lines: [],
     outcome,
-    durationMs: Math.min(300, ctx.cluster.taskDuration(type)),
+    durationMs: ctx.cluster.taskDuration(type),
   }).upid;
 }
 
