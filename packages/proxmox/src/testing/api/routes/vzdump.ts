@@ -40,7 +40,8 @@ const vzdump: SimRoute = {
   proxyto: true,
   params: {
     properties: {
-      node: P.node,
+      // optional in the schema ("only run if executed on this node"), always set by the path
+      node: { ...P.node, optional: true },
       vmid: opt({ type: 'string', format: 'pve-vmid-list' }),
       all: P.optionalBoolean,
       exclude: opt({ type: 'string', format: 'pve-vmid-list' }),
