@@ -19,7 +19,8 @@ export type SimFormat =
 
 /** One parameter's schema (the subset of PVE's JSON schema the simulator checks). */
 export interface SimParamSpec {
-  readonly type: 'string' | 'integer' | 'number' | 'boolean';
+  /** `array` parameters arrive as one (form) value each; the simulator accepts them as text. */
+  readonly type: 'string' | 'integer' | 'number' | 'boolean' | 'array';
   readonly optional?: boolean;
   readonly format?: SimFormat;
   readonly enum?: readonly string[];
@@ -97,6 +98,7 @@ function checkValue(spec: SimParamSpec, raw: string): { problem?: string; value:
       if (BOOLEAN_FALSE.test(raw)) return { value: '0' };
       return { problem: `type check ('boolean') failed - got '${raw}'`, value: raw };
     case 'string':
+    case 'array':
       break;
   }
   if (spec.format) {

@@ -56,7 +56,7 @@ const vzdump: SimRoute = {
       'notification-mode': opt({ type: 'string', enum: ['auto', 'legacy-sendmail', 'notification-system'] }),
       quiet: P.optionalBoolean,
       stdexcludes: P.optionalBoolean,
-      'exclude-path': P.optionalString,
+      'exclude-path': { type: 'array', optional: true },
       zstd: opt({ type: 'integer', minimum: 0 }),
       pigz: P.optionalInteger,
       lockwait: opt({ type: 'integer', minimum: 0 }),
