@@ -369,3 +369,159 @@ describe('request bodies', () => {
     ).toBe('running');
   });
 });
+
+describe('checks inside workers and on create', () => {
+  async function finish(upid: unknown): Promise<{ exitstatus: string; log: string[] }> {
+    cluster.completeAllTasks();
+    const status = (await api('GET', `/nodes/pve1/tasks/${enc(upid)}/status`)).body!.data as {
+      exitstatus: string;
+    };
+    const log = (await api('GET', `/nodes/pve1/tasks/${enc(upid)}/log`, { params: { limit: 0 } })).body!
+      .data as { t: string }[];
+    return { exitstatus: status.exitstatus, log: log.map((l) => l.t) };
+  }
+
+  it('fails snapshot tasks (not the POST) for a used name, a missing snapshot or a missing CT', async () => {
+    const used = await api('POST', '/nodes/pve1/lxc/101/snapshot', {
+      params: { snapname: 'before-upgrade' },
+    });
+    expect(used.status).toBe(200);
+    expect(await finish(used.body?.data)).toEqual({
+      exitstatus: "snapshot name 'before-upgrade' already used",
+      log: ["TASK ERROR: snapshot name 'before-upgrade' already used"],
+    });
+    const missing = await api('DELETE', '/nodes/pve1/lxc/101/snapshot/nope');
+    expect((await finish(missing.body?.data)).exitstatus).toBe("snapshot 'nope' does not exist");
+    const noCt = await api('POST', '/nodes/pve1/lxc/555/snapshot/before-upgrade/rollback');
+    expect((await finish(noCt.body?.data)).exitstatus).toBe(
+      "Configuration file 'nodes/pve1/lxc/555.conf' does not exist",
+    );
+    expect(
+      (await api('POST', '/nodes/pve1/lxc/101/snapshot', { params: { snapname: 'current' } })).statusText,
+    ).toBe("unable to use snapshot name 'current' (reserved name)");
+  });
+
+  it('backs up what it may and fails the job for a guest without VM.Backup', async () => {
+    cluster.addToken({
+      id: 'backup@pve!job',
+      secret: 'b1',
+      acl: [
+        { path: '/vms/100', privileges: ['VM.Backup', 'VM.Audit'] },
+        { path: '/storage/local', privileges: ['Datastore.AllocateSpace'] },
+      ],
+    });
+    const upid = (
+      await api('POST', '/nodes/pve1/vzdump', {
+        token: 'backup@pve!job=b1',
+        params: { vmid: '100,101', storage: 'local' },
+      })
+    ).body?.data;
+    const result = await finish(upid);
+    expect(result.exitstatus).toBe('job errors');
+    expect(result.log).toContain(
+      'ERROR: Backup of VM 101 failed - Permission check failed (/vms/101, VM.Backup)',
+    );
+    expect(result.log.at(-1)).toBe('TASK ERROR: job errors');
+    const backups = (await api('GET', '/nodes/pve1/storage/local/content', { params: { content: 'backup' } }))
+      .body!.data as {
+      vmid: number;
+    }[];
+    expect(backups.filter((b) => b.vmid === 100)).toHaveLength(2);
+    expect(backups.filter((b) => b.vmid === 101)).toHaveLength(0);
+    const denied = await api('POST', '/nodes/pve1/vzdump', {
+      token: 'backup@pve!job=b1',
+      params: { vmid: 100, storage: 'nas' },
+    });
+    expect(denied.statusText).toBe('Permission check failed (/storage/nas, Datastore.AllocateSpace)');
+  });
+
+  it('checks restore rights in PVE order: free vmid, VM.Allocate (bare 403), the archive, the target storage', async () => {
+    cluster.addToken({
+      id: 'dev@pve!ci',
+      secret: 'c1',
+      acl: [{ path: '/vms/130', privileges: ['VM.Allocate'] }],
+    });
+    const restore = (vmid: number, storage = 'local-lvm') =>
+      api('POST', '/nodes/pve1/lxc', {
+        token: 'dev@pve!ci=c1',
+        params: {
+          vmid,
+          restore: 1,
+          storage,
+          ostemplate: 'local:backup/vzdump-lxc-100-2026_11_01-03_00_00.tar.zst',
+        },
+      });
+    expect((await restore(101)).statusText).toBe("CT 101 already exists on node 'pve1'");
+    expect((await restore(131)).statusText).toBe('Permission check failed');
+    expect((await restore(130)).statusText).toBe(
+      'Permission check failed (/storage/local, Datastore.AllocateSpace)',
+    );
+    cluster.addToken({
+      id: 'dev@pve!ci',
+      secret: 'c1',
+      acl: [
+        { path: '/vms', privileges: ['VM.Allocate', 'VM.Backup'] },
+        { path: '/storage/local', privileges: ['Datastore.AllocateSpace'] },
+      ],
+    });
+    expect((await restore(130, 'local')).body?.errors).toEqual({
+      storage: "storage 'local' does not support container directories",
+    });
+    expect((await restore(130)).statusText).toBe(
+      'Permission check failed (/storage/local-lvm, Datastore.AllocateSpace)',
+    );
+    expect(
+      (
+        await api('POST', '/nodes/pve1/lxc', {
+          token: 'dev@pve!ci=c1',
+          params: {
+            vmid: 130,
+            restore: 1,
+            storage: 'local-lvm',
+            ostemplate: 'local:backup/vzdump-lxc-999-2026_01_01-00_00_00.tar.zst',
+            unprivileged: 1,
+          },
+        })
+      ).statusText,
+    ).toBe('Permission check failed (/storage/local-lvm, Datastore.AllocateSpace)');
+  });
+
+  it('fails a restore task for a missing archive and leaves no CT behind', async () => {
+    const root = `${SIM_ROOT_TOKEN_ID}=${SIM_ROOT_TOKEN_SECRET}`;
+    const res = await api('POST', '/nodes/pve1/lxc', {
+      token: root,
+      params: {
+        vmid: 140,
+        restore: 1,
+        storage: 'local-lvm',
+        ostemplate: 'local:backup/vzdump-lxc-140-2020_01_01-00_00_00.tar.zst',
+      },
+    });
+    expect(
+      ((await api('GET', '/nodes/pve1/lxc/140/status/current')).body!.data as { lock: string }).lock,
+    ).toBe('create');
+    expect((await finish(res.body?.data)).exitstatus).toBe(
+      "unable to restore CT 140 - volume 'local:backup/vzdump-lxc-140-2020_01_01-00_00_00.tar.zst' does not exist",
+    );
+    expect((await api('GET', '/nodes/pve1/lxc/140/status/current')).status).toBe(500);
+  });
+
+  it('limits feature flags and passthrough to root@pam, nesting to VM.Allocate', async () => {
+    cluster.addToken({ id: 'cfg@pve!t1', secret: 'f', privileges: ['VM.Config.Options', 'VM.Audit'] });
+    const put = (params: Record<string, string>) =>
+      api('PUT', '/nodes/pve1/lxc/100/config', { token: 'cfg@pve!t1=f', params });
+    expect((await put({ features: 'nesting=1,keyctl=1' })).statusText).toBe(
+      'Permission check failed (changing feature flags (except nesting) is only allowed for root@pam)',
+    );
+    expect((await put({ features: 'nesting=0' })).statusText).toBe(
+      'Permission check failed (/vms/100, VM.Allocate)',
+    );
+    expect((await put({ dev0: '/dev/ttyUSB0' })).statusText).toBe(
+      'Permission check failed (configuring device passthrough is only allowed for root@pam)',
+    );
+    expect((await put({ hostname: 'x' })).statusText).toBe(
+      'Permission check failed (/vms/100, VM.Config.Network)',
+    );
+    expect((await put({ description: 'hello' })).status).toBe(200);
+  });
+});

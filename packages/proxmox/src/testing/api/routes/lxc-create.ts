@@ -139,8 +139,9 @@ function createOrRestore(ctx: SimRouteContext): string {
   ) {
     throw permError();
   }
-  const unprivileged = options.unprivileged === '1';
-  checkConfigPermissions(ctx, vmid, options, [], unprivileged || restore, undefined);
+  // `unprivileged` is extracted before the per-option checks (it is read-only after creation).
+  const { unprivileged: unprivilegedFlag, ...checked } = options;
+  checkConfigPermissions(ctx, vmid, checked, [], unprivilegedFlag === '1' || restore, undefined);
   const meta = volumeMeta(ostemplate);
   if (!meta) throw paramError({ ostemplate: `unable to parse volume ID '${ostemplate}'` });
   if (!cluster.storages.has(meta.storage)) throw die(`storage '${meta.storage}' does not exist`);
