@@ -18,8 +18,9 @@ function sources(dir: string): string[] {
 const imports = (file: string): string[] => {
   const text = readFileSync(file, 'utf8');
   const statics = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gms)].map((m) => m[1]!);
+  const bare = [...text.matchAll(/^\s*import\s+'([^']+)'/gm)].map((m) => m[1]!);
   const dynamics = [...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!);
-  return [...statics, ...dynamics];
+  return [...statics, ...bare, ...dynamics];
 };
 
 describe('the simulator stays an independent oracle', () => {
