@@ -59,6 +59,7 @@ describe('authentication', () => {
         query: {},
         body: { memory: '2048' },
         tokenId: 'felhom@pve!agent',
+        endpoint: 'PUT /nodes/{node}/lxc/{vmid}/config',
         status: 200,
       },
     ]);

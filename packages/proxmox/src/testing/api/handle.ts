@@ -59,10 +59,11 @@ export function handleSimulatorRequest(cluster: SimulatedCluster, request: SimHt
     query,
     body: body ?? {},
     tokenId: tokenIdFromHeader(request.authorization),
+    endpoint: undefined,
     status: 0,
   };
   cluster.requests.push(entry);
-  const response = answer(cluster, request, method, relPath, url.pathname, query, body);
+  const response = answer(cluster, request, entry, url.pathname, query, body);
   entry.status = response.status;
   return response;
 }
@@ -70,8 +71,7 @@ export function handleSimulatorRequest(cluster: SimulatedCluster, request: SimHt
 function answer(
   cluster: SimulatedCluster,
   request: SimHttpRequest,
-  method: string,
-  relPath: string,
+  entry: SimRequestLogEntry,
   fullPath: string,
   query: Record<string, string>,
   body: Record<string, string> | undefined,
@@ -80,9 +80,11 @@ function answer(
   const auth = authenticate(cluster, request.authorization);
   if ('reason' in auth) return bareResponse(401, auth.reason);
   const profile = cluster.profile;
+  const { method, path: relPath } = entry;
   try {
     const matched = matchRoute(method, relPath);
     if (!matched) throw new SimError(501, `Method '${method} ${relPath}' not implemented`);
+    entry.endpoint = `${matched.route.method} ${matched.route.path}`;
     if (body === undefined) throw new SimError(400, 'unable to parse JSON body');
     const { route, uriParams } = matched;
     const merged: Record<string, string> = { ...query, ...body, ...uriParams };

@@ -59,6 +59,12 @@ export interface SimRequestLogEntry {
   readonly body: Readonly<Record<string, string>>;
   /** `user@realm!tokenname` from the Authorization header, when one was sent. */
   readonly tokenId: string | undefined;
+  /**
+   * The API method that handled it, as the official schema names it (`GET /nodes/{node}/lxc`), or
+   * `undefined` when none did (401 before routing, 501). Lets a test check each request against
+   * the schema of its endpoint.
+   */
+  endpoint: string | undefined;
   /** The status the host answered with. */
   status: number;
 }
