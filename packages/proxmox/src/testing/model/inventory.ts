@@ -1,0 +1,63 @@
+import type { SimSnapshot } from './config-file.js';
+
+/** A cluster node. */
+export interface SimNode {
+  readonly name: string;
+  /** Offline nodes answer every call proxied to them with 595 (No route to host). */
+  online: boolean;
+  /** Boot time in milliseconds since the epoch (uptime and task `pstart` derive from it). */
+  readonly bootMs: number;
+  readonly maxcpu: number;
+  /** Bytes. */
+  readonly maxmem: number;
+  /** Bytes of the root file system. */
+  readonly maxdisk: number;
+  /** `AB:CD:…` SHA-256 fingerprint listed as `ssl_fingerprint`. */
+  readonly sslFingerprint: string;
+}
+
+/** An LXC guest: the config file as the host stores it, plus runtime state. */
+export interface SimGuest {
+  readonly vmid: number;
+  node: string;
+  /** Raw config keys as `<vmid>.conf` holds them (`lock`, `parent` included). */
+  config: Map<string, string>;
+  /** Snapshot sections of the config file. */
+  readonly snapshots: Map<string, SimSnapshot>;
+  status: 'running' | 'stopped';
+  /** When it was started (ms), for `uptime`. */
+  startedMs: number | undefined;
+  pid: number | undefined;
+}
+
+/** A storage from `storage.cfg`. */
+export interface SimStorage {
+  readonly id: string;
+  readonly type: 'dir' | 'lvmthin' | 'nfs';
+  readonly content: readonly string[];
+  readonly shared: boolean;
+  /** Plugin keys as storage.cfg holds them (`path`, `thinpool`, `vgname`, `server`, `export`, `prune-backups`). */
+  readonly properties: Readonly<Record<string, string>>;
+  /** Bytes of capacity on each node (or of the share). */
+  readonly total: number;
+  /** Bytes already used by things the model does not list. */
+  readonly baseUsed: number;
+}
+
+/** A volume on a storage. */
+export interface SimVolume {
+  readonly volid: string;
+  readonly storage: string;
+  /** The node whose local storage holds it; `undefined` on shared storages. */
+  readonly node: string | undefined;
+  readonly content: 'vztmpl' | 'backup' | 'rootdir' | 'iso';
+  readonly format: string;
+  readonly size: number;
+  /** Seconds since the epoch. */
+  readonly ctime: number;
+  readonly vmid?: number;
+  readonly notes?: string;
+  readonly subtype?: 'lxc';
+  /** For backups: the guest config the archive holds (restores start from it). */
+  readonly backupConfig?: ReadonlyMap<string, string>;
+}

@@ -1,0 +1,200 @@
+import type { SimSnapshot } from './config-file.js';
+import type { SimGuest, SimNode, SimStorage, SimVolume } from './inventory.js';
+
+/**
+ * The cluster every simulator starts with: three nodes, four containers (two running), a local
+ * directory storage with templates and backups, an LVM-thin storage with the root disks, and a
+ * shared NFS backup storage. Shapes and names follow what real hosts show.
+ */
+export interface SimSeed {
+  readonly nodes: SimNode[];
+  readonly guests: SimGuest[];
+  readonly storages: SimStorage[];
+  readonly volumes: SimVolume[];
+}
+
+const GiB = 1024 ** 3;
+const DAY_MS = 86_400_000;
+
+const fingerprint = (seed: number): string =>
+  Array.from({ length: 32 }, (_, i) =>
+    ((seed * 37 + i * 11) & 0xff).toString(16).toUpperCase().padStart(2, '0'),
+  ).join(':');
+
+function ctConfig(vmid: number, hostname: string, extra: Record<string, string> = {}): Map<string, string> {
+  const mac = `BC:24:11:5A:${(vmid >> 8).toString(16).toUpperCase().padStart(2, '0')}:${(vmid & 0xff).toString(16).toUpperCase().padStart(2, '0')}`;
+  return new Map(
+    Object.entries({
+      arch: 'amd64',
+      cores: '2',
+      features: 'nesting=1',
+      hostname,
+      memory: '1024',
+      net0: `name=eth0,bridge=vmbr0,hwaddr=${mac},ip=dhcp,type=veth`,
+      onboot: '1',
+      ostype: 'debian',
+      rootfs: `local-lvm:vm-${vmid}-disk-0,size=8G`,
+      swap: '512',
+      unprivileged: '1',
+      ...extra,
+    }),
+  );
+}
+
+function rootVolume(node: string, vmid: number, size: number, ctime: number): SimVolume {
+  return {
+    volid: `local-lvm:vm-${vmid}-disk-0`,
+    storage: 'local-lvm',
+    node,
+    content: 'rootdir',
+    format: 'raw',
+    size,
+    ctime,
+    vmid,
+  };
+}
+
+/** Builds the default cluster relative to `nowMs` (uptimes and boot times derive from it). */
+export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSeed {
+  const nodes: SimNode[] = nodeNames.map((name, i) => ({
+    name,
+    online: true,
+    bootMs: nowMs - (3 + i) * DAY_MS,
+    maxcpu: 8,
+    maxmem: 32 * GiB,
+    maxdisk: 100 * GiB,
+    sslFingerprint: fingerprint(i + 1),
+  }));
+  const [n1 = 'pve1', n2 = n1, n3 = n2] = nodeNames;
+  const created = Math.floor(Date.UTC(2026, 8, 14, 10, 0, 0) / 1000);
+  const before = new Map<string, SimSnapshot>([
+    [
+      'before-upgrade',
+      {
+        config: ctConfig(101, 'db', { memory: '2048', tags: 'felhom;db' }),
+        snaptime: Math.floor(Date.UTC(2026, 9, 20, 8, 30, 0) / 1000),
+        description: 'before the PostgreSQL 17 upgrade',
+        snapstate: undefined,
+      },
+    ],
+  ]);
+  const guests: SimGuest[] = [
+    {
+      vmid: 100,
+      node: n1,
+      config: ctConfig(100, 'web', { description: 'felhom web front end', tags: 'felhom;web' }),
+      snapshots: new Map(),
+      status: 'running',
+      startedMs: nowMs - 2 * DAY_MS,
+      pid: 4711,
+    },
+    {
+      vmid: 101,
+      node: n1,
+      config: ctConfig(101, 'db', { memory: '2048', tags: 'felhom;db', parent: 'before-upgrade' }),
+      snapshots: before,
+      status: 'stopped',
+      startedMs: undefined,
+      pid: undefined,
+    },
+    {
+      vmid: 200,
+      node: n2,
+      config: ctConfig(200, 'media', { cores: '4', memory: '4096' }),
+      snapshots: new Map(),
+      status: 'running',
+      startedMs: nowMs - DAY_MS,
+      pid: 5120,
+    },
+    {
+      vmid: 300,
+      node: n3,
+      config: ctConfig(300, 'archive'),
+      snapshots: new Map(),
+      status: 'stopped',
+      startedMs: undefined,
+      pid: undefined,
+    },
+  ];
+  const storages: SimStorage[] = [
+    {
+      id: 'local',
+      type: 'dir',
+      content: ['iso', 'vztmpl', 'backup'],
+      shared: false,
+      properties: { path: '/var/lib/vz', 'prune-backups': 'keep-all=1' },
+      total: 100 * GiB,
+      baseUsed: 12 * GiB,
+    },
+    {
+      id: 'local-lvm',
+      type: 'lvmthin',
+      content: ['rootdir', 'images'],
+      shared: false,
+      properties: { thinpool: 'data', vgname: 'pve' },
+      total: 350 * GiB,
+      baseUsed: 0,
+    },
+    {
+      id: 'nas',
+      type: 'nfs',
+      content: ['backup'],
+      shared: true,
+      properties: {
+        server: '192.168.10.5',
+        export: '/export/pve',
+        path: '/mnt/pve/nas',
+        options: 'vers=4.2',
+      },
+      total: 2048 * GiB,
+      baseUsed: 640 * GiB,
+    },
+  ];
+  const templates = ['debian-12-standard_12.7-1_amd64.tar.zst', 'alpine-3.22-default_20250617_amd64.tar.xz'];
+  const volumes: SimVolume[] = [];
+  for (const node of nodes) {
+    for (const [i, name] of templates.entries()) {
+      volumes.push({
+        volid: `local:vztmpl/${name}`,
+        storage: 'local',
+        node: node.name,
+        content: 'vztmpl',
+        format: name.endsWith('.zst') ? 'tzst' : 'txz',
+        size: i === 0 ? 126_735_892 : 3_245_180,
+        ctime: created,
+      });
+    }
+  }
+  for (const guest of guests) {
+    volumes.push(rootVolume(guest.node, guest.vmid, 8 * GiB, created));
+  }
+  const web = guests[0]!;
+  const backupCtime = Math.floor(Date.UTC(2026, 10, 1, 3, 0, 0) / 1000);
+  volumes.push({
+    volid: 'local:backup/vzdump-lxc-100-2026_11_01-03_00_00.tar.zst',
+    storage: 'local',
+    node: n1,
+    content: 'backup',
+    format: 'tar.zst',
+    size: 412_345_678,
+    ctime: backupCtime,
+    vmid: 100,
+    notes: 'web',
+    subtype: 'lxc',
+    backupConfig: new Map(web.config),
+  });
+  volumes.push({
+    volid: 'nas:backup/vzdump-lxc-101-2026_11_01-03_05_00.tar.zst',
+    storage: 'nas',
+    node: undefined,
+    content: 'backup',
+    format: 'tar.zst',
+    size: 918_273_645,
+    ctime: backupCtime + 300,
+    vmid: 101,
+    notes: 'db',
+    subtype: 'lxc',
+    backupConfig: new Map([...guests[1]!.config].filter(([k]) => k !== 'parent')),
+  });
+  return { nodes, guests, storages, volumes };
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { announceSharedSkip, sharedDir, sharedPath } from '../../../../test-support/shared-dir.js';
+import { SIM_ROUTES } from '../../src/testing/api/routes/index.js';
+
+announceSharedSkip('simulator vs official PVE API schema');
+
+interface ApiNode {
+  readonly path: string;
+  readonly info?: Record<string, ApiMethod>;
+  readonly children?: readonly ApiNode[];
+}
+interface ApiMethod {
+  readonly parameters?: { readonly properties?: Record<string, { type?: string; optional?: number }> };
+  readonly permissions?: { readonly check?: readonly unknown[]; readonly user?: string };
+  readonly proxyto?: string;
+}
+
+function index(nodes: readonly ApiNode[], out = new Map<string, ApiMethod>()): Map<string, ApiMethod> {
+  for (const node of nodes) {
+    for (const [method, info] of Object.entries(node.info ?? {})) out.set(`${method} ${node.path}`, info);
+    index(node.children ?? [], out);
+  }
+  return out;
+}
+
+describe.skipIf(!sharedDir)('the simulated endpoints match the official PVE 9.1 schema', () => {
+  const methods = sharedDir
+    ? index(
+        JSON.parse(readFileSync(sharedPath('pve-api', 'pve9.1-apidoc-2025-12-28.json'), 'utf8')) as ApiNode[],
+      )
+    : new Map<string, ApiMethod>();
+
+  it.each(SIM_ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (key, route) => {
+    const official = methods.get(key);
+    expect(official, `${key} is not in the official schema`).toBeDefined();
+    // every parameter the simulator accepts exists there, with the same type and optionality
+    const properties = official?.parameters?.properties ?? {};
+    for (const [name, spec] of Object.entries(route.params.properties)) {
+      expect(properties[name], `${key}: parameter ${name}`).toBeDefined();
+      expect(properties[name]?.type, `${key}: type of ${name}`).toBe(spec.type);
+      expect(Boolean(properties[name]?.optional), `${key}: optionality of ${name}`).toBe(
+        Boolean(spec.optional),
+      );
+    }
+    // the declarative permission check is the schema's `check`
+    const check = official?.permissions?.check;
+    if (route.permission) {
+      expect(check?.[0]).toBe('perm');
+      expect(check?.[1]).toBe(route.permission.path);
+      expect(check?.[2]).toEqual(route.permission.privileges);
+      expect(check?.[3] === 'any' ? 'any' : 'all').toBe(route.permission.mode ?? 'all');
+    } else {
+      expect(check, `${key} has a schema check the simulator does not apply`).toBeUndefined();
+    }
+    expect(route.proxyto).toBe(official?.proxyto === 'node');
+  });
+});
