@@ -11,7 +11,9 @@ import { defineConfig } from 'vitest/config';
  */
 const source = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
+// Longer keys first: Vite matches aliases by prefix, in order.
 const alias = {
+  '@felhom/proxmox/testing/msw': source('./packages/proxmox/src/testing/msw.ts'),
   '@felhom/proxmox/testing': source('./packages/proxmox/src/testing/index.ts'),
   '@felhom/proxmox': source('./packages/proxmox/src/index.ts'),
   '@felhom/privileged/testing': source('./packages/privileged/src/testing/index.ts'),
