@@ -330,7 +330,7 @@ function checkBaseUrl(baseUrl: string, source: ValueSource | undefined): void {
   } catch {
     url = undefined;
   }
-  if (!url || url.protocol !== 'https:') {
+  if (url?.protocol !== 'https:') {
     throw new ConfigError({
       origin: describeSource(source),
       field: 'baseUrl',
