@@ -1,0 +1,66 @@
+import { defineCliCommand } from '../command.js';
+import { describeSource, type LoadedConfig, loadConfig } from '../config/load-config.js';
+import { SECRET_MASK } from '../config/secret.js';
+import { ExitCode } from '../exit-codes.js';
+import { configArg } from './shared-args.js';
+
+/** `felhom-agent config check [--config FILE] [--json]`. */
+export const configCheckCommand = defineCliCommand(
+  {
+    meta: {
+      name: 'check',
+      description: 'Load and validate the config; print the effective values and their sources',
+    },
+    args: { config: configArg, json: { type: 'boolean', description: 'Print one JSON document' } },
+  },
+  async (args, { io }) => {
+    const loaded = loadConfig({ configPath: args.config, env: io.env });
+    for (const warning of loaded.warnings) io.stderr.write(`warning: ${warning}\n`);
+    const rows = effectiveRows(loaded);
+    if (args.json) {
+      const values = Object.fromEntries(
+        rows.map((row) => [row.field, { value: row.value, source: row.source }]),
+      );
+      io.stdout.write(`${JSON.stringify({ file: loaded.file ?? null, valid: true, values }, null, 2)}\n`);
+      return ExitCode.ok;
+    }
+    io.stdout.write(`config file: ${loaded.file ?? '(none; environment only)'}\n`);
+    const width = Math.max(...rows.map((row) => row.field.length));
+    const valueWidth = Math.max(...rows.map((row) => row.value.length));
+    for (const row of rows) {
+      io.stdout.write(`  ${row.field.padEnd(width)}  ${row.value.padEnd(valueWidth)}  (${row.source})\n`);
+    }
+    io.stdout.write('config is valid\n');
+    return ExitCode.ok;
+  },
+);
+
+interface Row {
+  readonly field: string;
+  readonly value: string;
+  readonly source: string;
+}
+
+function effectiveRows({ config, sources }: LoadedConfig): Row[] {
+  const row = (field: string, value: string, sourceKey = field): Row => ({
+    field,
+    value,
+    source: describeSource(sources[sourceKey]),
+  });
+  const tls = config.tls
+    ? 'fingerprint' in config.tls
+      ? `fingerprint ${config.tls.fingerprint}`
+      : `ca file ${config.tls.caFile}`
+    : 'system CAs';
+  return [
+    row('baseUrl', config.baseUrl),
+    row('token.id', config.tokenId),
+    // The secret is never printed, only whether and where it was found.
+    row('token.secret', SECRET_MASK),
+    row('tls', tls),
+    row('node', config.node ?? '(first node reported by the host)'),
+    row('privileged.mode', config.privilegedMode),
+    row('timeouts.requestMs', String(config.requestTimeoutMs)),
+    row('timeouts.taskMs', String(config.taskTimeoutMs)),
+  ];
+}

@@ -1,0 +1,210 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inspect } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/config-error.js';
+import { DEFAULT_CONFIG_PATH, describeSource, loadConfig } from '../../src/config/load-config.js';
+
+const SECRET = '5f1c8e2a-7b3d-4e6f-9a0b-1c2d3e4f5a6b';
+const FINGERPRINT =
+  'AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'felhom-config-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function writeConfig(content: unknown, mode = 0o600): string {
+  const path = join(dir, 'agent.json');
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  chmodSync(path, mode);
+  return path;
+}
+
+const complete = {
+  baseUrl: 'https://pve.example.com:8006',
+  token: { id: 'felhom@pve!agent', secret: SECRET },
+  tls: { fingerprint: FINGERPRINT },
+  node: 'pve1',
+};
+
+function catchConfigError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('reads a complete file and fills defaults', () => {
+    const path = writeConfig(complete);
+    const { config, sources, file, warnings } = loadConfig({ configPath: path, env: {} });
+    expect(file).toBe(path);
+    expect(config.baseUrl).toBe('https://pve.example.com:8006');
+    expect(config.tokenId).toBe('felhom@pve!agent');
+    expect(config.tokenSecret.reveal()).toBe(SECRET);
+    expect(config.tls).toEqual({ fingerprint: FINGERPRINT });
+    expect(config.node).toBe('pve1');
+    expect(config.privilegedMode).toBe('sudo');
+    expect(config.requestTimeoutMs).toBe(30_000);
+    expect(config.taskTimeoutMs).toBe(600_000);
+    expect(describeSource(sources.baseUrl)).toBe(`file ${path}`);
+    expect(describeSource(sources['privileged.mode'])).toBe('default');
+    expect(warnings).toEqual([]);
+  });
+
+  it('lets the environment override the file, field by field', () => {
+    const path = writeConfig(complete);
+    const { config, sources } = loadConfig({
+      configPath: path,
+      env: {
+        FELHOM_AGENT_BASE_URL: 'https://other.example.com:8006',
+        FELHOM_AGENT_NODE: 'pve2',
+        FELHOM_AGENT_TIMEOUT_MS: '5000',
+        FELHOM_AGENT_PRIVILEGED_MODE: 'direct',
+      },
+    });
+    expect(config.baseUrl).toBe('https://other.example.com:8006');
+    expect(config.node).toBe('pve2');
+    expect(config.requestTimeoutMs).toBe(5000);
+    expect(config.privilegedMode).toBe('direct');
+    expect(config.tokenId).toBe('felhom@pve!agent');
+    expect(describeSource(sources.baseUrl)).toBe('env FELHOM_AGENT_BASE_URL');
+    expect(describeSource(sources['token.id'])).toBe(`file ${path}`);
+  });
+
+  it('works from the environment alone when the default file is absent', () => {
+    const { config, file } = loadConfig({
+      defaultConfigPath: join(dir, 'absent.json'),
+      env: {
+        FELHOM_AGENT_BASE_URL: 'https://pve:8006',
+        FELHOM_AGENT_TOKEN_ID: 'felhom@pve!agent',
+        FELHOM_AGENT_TOKEN_SECRET: SECRET,
+      },
+    });
+    expect(file).toBeUndefined();
+    expect(config.tls).toBeUndefined();
+  });
+
+  it('refuses a missing explicit --config file, naming it', () => {
+    const path = join(dir, 'nope.json');
+    const error = catchConfigError(() => loadConfig({ configPath: path, env: {} }));
+    expect(error.message).toBe(`${path}: expected a readable JSON config file, got ENOENT`);
+  });
+
+  it('treats FELHOM_AGENT_CONFIG like --config: the file must exist', () => {
+    const path = join(dir, 'nope.json');
+    const error = catchConfigError(() => loadConfig({ env: { FELHOM_AGENT_CONFIG: path } }));
+    expect(error.origin).toBe(path);
+  });
+
+  it('names the file when the JSON is malformed', () => {
+    const path = writeConfig('{ "baseUrl": ');
+    const error = catchConfigError(() => loadConfig({ configPath: path, env: {} }));
+    expect(error.origin).toBe(path);
+    expect(error.message).toMatch(new RegExp(`^${path}: expected valid JSON, got `));
+  });
+
+  it('names the field and the type on a wrong type', () => {
+    const path = writeConfig({ ...complete, timeouts: { requestMs: '30s' } });
+    const error = catchConfigError(() => loadConfig({ configPath: path, env: {} }));
+    expect(error.field).toBe('timeouts.requestMs');
+    expect(error.message).toBe(`${path}: timeouts.requestMs: expected number, got "30s"`);
+  });
+
+  it('refuses unknown keys so typos are caught', () => {
+    const path = writeConfig({ ...complete, tokn: {} });
+    const error = catchConfigError(() => loadConfig({ configPath: path, env: {} }));
+    expect(error.field).toBe('tokn');
+    expect(error.message).toContain('no such field');
+  });
+
+  it('says which required field is missing and where it could come from', () => {
+    const { token: _token, ...withoutToken } = complete;
+    const path = writeConfig(withoutToken);
+    const error = catchConfigError(() => loadConfig({ configPath: path, env: {} }));
+    expect(error.field).toBe('token.id');
+    expect(error.message).toBe(
+      `${path}: token.id: expected a value, from the file or FELHOM_AGENT_TOKEN_ID, got nothing`,
+    );
+  });
+
+  it('rejects a bad environment value, naming the variable', () => {
+    const path = writeConfig(complete);
+    const error = catchConfigError(() =>
+      loadConfig({ configPath: path, env: { FELHOM_AGENT_TIMEOUT_MS: '-1' } }),
+    );
+    expect(error.message).toBe(
+      'environment FELHOM_AGENT_TIMEOUT_MS: expected a positive integer (milliseconds), got "-1"',
+    );
+  });
+
+  it('rejects a non-https base URL', () => {
+    const path = writeConfig({ ...complete, baseUrl: 'http://pve:8006' });
+    const error = catchConfigError(() => loadConfig({ configPath: path, env: {} }));
+    expect(error.field).toBe('baseUrl');
+  });
+
+  it('reads the secret from a secret file and trims the newline', () => {
+    const secretPath = join(dir, 'token');
+    writeFileSync(secretPath, `${SECRET}\n`, { mode: 0o600 });
+    const path = writeConfig({ ...complete, token: { id: 'felhom@pve!agent', secretFile: secretPath } });
+    const { config, warnings } = loadConfig({ configPath: path, env: {} });
+    expect(config.tokenSecret.reveal()).toBe(SECRET);
+    expect(warnings).toEqual([]);
+  });
+
+  it('prefers FELHOM_AGENT_TOKEN_SECRET_FILE over the file secret', () => {
+    const secretPath = join(dir, 'token');
+    writeFileSync(secretPath, 'from-env-file', { mode: 0o600 });
+    const path = writeConfig(complete);
+    const { config, sources } = loadConfig({
+      configPath: path,
+      env: { FELHOM_AGENT_TOKEN_SECRET_FILE: secretPath },
+    });
+    expect(config.tokenSecret.reveal()).toBe('from-env-file');
+    expect(describeSource(sources['token.secret'])).toBe('env FELHOM_AGENT_TOKEN_SECRET_FILE');
+  });
+
+  it('reports an unreadable secret file without showing any secret', () => {
+    const path = writeConfig({
+      ...complete,
+      token: { id: 'felhom@pve!agent', secretFile: join(dir, 'missing') },
+    });
+    const error = catchConfigError(() => loadConfig({ configPath: path, env: {} }));
+    expect(error.message).toContain('token.secretFile');
+    expect(error.message).toContain('ENOENT');
+  });
+
+  it('warns when a world-readable file holds the secret', () => {
+    const path = writeConfig(complete, 0o644);
+    const { warnings } = loadConfig({ configPath: path, env: {} });
+    expect(warnings).toEqual([
+      `${path} holds the token secret and is world-readable (mode 644); run: chmod 600 ${path}`,
+    ]);
+  });
+
+  it('never shows the secret when the config is printed', () => {
+    const path = writeConfig(complete);
+    const { config } = loadConfig({ configPath: path, env: {} });
+    for (const rendered of [inspect(config, { depth: 5 }), JSON.stringify(config), `${config.tokenSecret}`]) {
+      expect(rendered).not.toContain(SECRET);
+      expect(rendered).toContain('********');
+    }
+  });
+
+  it('refuses a pin and a CA file together', () => {
+    const path = writeConfig({ ...complete, tls: { fingerprint: FINGERPRINT, caFile: '/x.pem' } });
+    const error = catchConfigError(() => loadConfig({ configPath: path, env: {} }));
+    expect(error.field).toBe('tls');
+  });
+
+  it('defaults to /etc/felhom/agent.json', () => {
+    expect(DEFAULT_CONFIG_PATH).toBe('/etc/felhom/agent.json');
+  });
+});
