@@ -50,6 +50,7 @@ export async function atomicReplace(path: string, bytes: Buffer, fs: AtomicWrite
     created = true;
     try {
       await handle.writeFile(bytes);
+      await handle.chmod(mode); // the umask must not loosen or tighten the fstab's mode
       await handle.sync();
     } finally {
       await handle.close();
