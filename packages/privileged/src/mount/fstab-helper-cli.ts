@@ -36,6 +36,10 @@ export async function runFstabHelper(
   const err = dependencies.stderr ?? ((line: string) => process.stderr.write(`${line}\n`));
   try {
     const [action, rawBase, ...rest] = argv;
+    if (action !== 'mount' && action !== 'unmount') {
+      err(helperUsage);
+      return 2;
+    }
     const mountBase = validateMountBase('BASE', rawBase);
     const context: LocalMountContext = {
       runner: dependencies.runner ?? new ExecRunner({ mode: 'direct' }),
