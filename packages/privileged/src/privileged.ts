@@ -143,9 +143,11 @@ export class Privileged {
    * from the JSON that came with them; only bits 0–1 (the device could not be read) throw a
    * `SmartctlError`.
    *
-   * Not an API call because Proxmox's API exposes only a coarse per-disk SMART summary through
-   * `Sys.Audit` on the node, without attributes, NVMe wear or exit-status findings; the full
-   * report needs `smartctl` run as root on the host.
+   * Not an API call because the closest API endpoint, `GET /nodes/{node}/disks/smart`
+   * (`Sys.Audit`), returns only a health string plus ATA attributes parsed from smartctl's text
+   * output: NVMe health comes back as unparsed text, and the exit-status findings (error log,
+   * self-test log, past threshold crossings) are lost. The typed report needs `smartctl -j` run as
+   * root on the host.
    */
   async smart(device: string, options: CallOptions = {}): Promise<SmartReport> {
     const path = devicePath('device', device);
@@ -167,7 +169,9 @@ export class Privileged {
    * Lists the disks smartctl can see (`smartctl -j --scan`); an empty array when there are none
    * (smartctl then omits the `devices` key entirely).
    *
-   * Not an API call because it runs `smartctl` as root on the host (see {@link smart}).
+   * Not an API call because it reports what smartctl itself can address (including disks behind
+   * RAID controllers), which `GET /nodes/{node}/disks/list` does not; it runs `smartctl` as root on
+   * the host (see {@link smart}).
    */
   async smartScan(options: CallOptions = {}): Promise<SmartScanDevice[]> {
     const runOptions = validateCommandOptions(options);
