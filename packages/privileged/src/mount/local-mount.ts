@@ -64,13 +64,19 @@ export async function mountLocally(spec: ValidUSBMount, context: LocalMountConte
     throw new MountPointError(spec.mountPoint, 'another file system is already mounted there');
   }
   if (state !== 'mounted') {
-    await context.runner.run(
-      {
-        file: context.mountBinary,
-        args: ['-t', spec.fsType, '-o', spec.options, `UUID=${spec.uuid}`, spec.mountPoint],
-      },
-      context.signal ? { signal: context.signal } : {},
-    );
+    try {
+      await context.runner.run(
+        {
+          file: context.mountBinary,
+          args: ['-t', spec.fsType, '-o', spec.options, `UUID=${spec.uuid}`, spec.mountPoint],
+        },
+        context.signal ? { signal: context.signal } : {},
+      );
+    } catch (error) {
+      // Leave no trace of a failed attempt: the directory we just made goes, the fstab was not touched.
+      if (state === 'created') await removeMountPointIfEmpty(spec.mountPoint);
+      throw error;
+    }
   }
   if (edit.change !== 'unchanged') await writeFstab(context, edit.text);
   return {

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  CommandFailedError,
   FstabError,
   InvalidInputError,
   MountPointError,
@@ -91,6 +93,26 @@ describe('mountUSBByUUID in direct mode (recording runner, real temp fstab and d
     });
     expect(runner.calls.map((call) => call.command.args[4])).toEqual([`UUID=${uuid}`, 'UUID=1A2B-3C4D']);
     expect(runner.calls[1]?.command.args[3]).toBe('nofail,ro');
+  });
+
+  it('a failed mount (no such UUID) leaves no directory and no fstab change', async () => {
+    const runner = new RecordingRunner().respond(
+      { file: '/usr/bin/mount' },
+      { exitCode: 32, stderr: `mount: ${box.base}/backup1: can't find UUID=${uuid}.\n` },
+    );
+    const privileged = new Privileged(runner, {
+      mountBase: box.base,
+      fstabPath: box.fstab,
+      mountStep: 'direct',
+    });
+    const mountPoint = join(box.base, 'backup1');
+    const error = await privileged
+      .mountUSBByUUID({ uuid, fsType: 'ext4', mountPoint })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommandFailedError);
+    expect((error as CommandFailedError).exitCode).toBe(32);
+    expect(existsSync(mountPoint)).toBe(false);
+    expect(await readFile(box.fstab, 'utf8')).toBe(pveFstab);
   });
 
   it('refuses a conflicting fstab entry before creating or mounting anything', async () => {
