@@ -88,25 +88,28 @@ export interface GuestConfig extends GuestConfigScalars {
   readonly extra: Readonly<Record<string, string | number>>;
 }
 
+/** Every field optional and `undefined`-tolerant: an `undefined` change is simply not sent. */
+type Changes<T> = { readonly [K in keyof T]?: T[K] | undefined };
+
 /**
  * Changes to a container config (for `setConfig` and create/restore): typed scalars, tags,
  * and property-string objects that are serialised for you. `extra` passes other keys through.
  */
-export interface GuestConfigChanges extends GuestConfigScalars {
+export interface GuestConfigChanges extends Changes<GuestConfigScalars> {
   /** Tags, written `a;b`. */
-  readonly tags?: readonly string[];
+  readonly tags?: readonly string[] | undefined;
   /** The root volume (`{ volume: 'local-lvm:8' }` allocates 8 GiB on create). */
-  readonly rootfs?: RootFsConfig;
+  readonly rootfs?: RootFsConfig | undefined;
   /** Mount points by index (0–255). */
-  readonly mountPoints?: Readonly<Record<number, MountPointConfig>>;
+  readonly mountPoints?: Readonly<Record<number, MountPointConfig>> | undefined;
   /** Network interfaces by index (0–31). */
-  readonly nets?: Readonly<Record<number, NetConfig>>;
+  readonly nets?: Readonly<Record<number, NetConfig>> | undefined;
   /** Unused volumes by index (0–255). */
-  readonly unused?: Readonly<Record<number, string>>;
+  readonly unused?: Readonly<Record<number, string>> | undefined;
   /** Devices by index (0–255). */
-  readonly devices?: Readonly<Record<number, DeviceConfig>>;
+  readonly devices?: Readonly<Record<number, DeviceConfig>> | undefined;
   /** Feature flags. */
-  readonly features?: FeaturesConfig;
+  readonly features?: FeaturesConfig | undefined;
   /** Other config keys, passed as given (booleans become 1/0). */
-  readonly extra?: Readonly<Record<string, string | number | boolean>>;
+  readonly extra?: Readonly<Record<string, string | number | boolean>> | undefined;
 }

@@ -37,31 +37,54 @@ const guestEntries = {
   pressurememoryfull: v.optional(numberLike),
 };
 
+/** What the object-level pass changes: `template`, `lock` and `tags` normalised. */
 interface GuestNormalised {
   /** True for templates; `false` when PVE omitted it or sent `""`/`0`. */
-  template: boolean;
+  readonly template: boolean;
   /** The config lock (`backup`, `snapshot`, …); absent when unlocked (PVE ≤ 6 sent `""`). */
-  lock?: string;
+  readonly lock?: string;
   /** Tags split into a list; `[]` when none. */
-  tags: string[];
+  readonly tags: readonly string[];
+}
+
+// Omit over a loose object's output would collapse to its index signature, so the known
+// fields are taken from the closed object type and the index signature is added back.
+type Normalised<TEntries extends v.ObjectEntries> = Omit<
+  v.InferOutput<v.ObjectSchema<TEntries, undefined>>,
+  'template' | 'lock' | 'tags'
+> &
+  GuestNormalised & { readonly [key: string]: unknown };
+
+interface GuestRaw {
+  template?: boolean | undefined;
+  lock?: string | undefined;
+  tags?: string | undefined;
 }
 
 /** One object-level pass instead of a transform per field: cheaper on large lists. */
-function normaliseGuest<
-  T extends { template?: boolean | undefined; lock?: string | undefined; tags?: string | undefined },
->(raw: T): Omit<T, 'template' | 'lock' | 'tags'> & GuestNormalised {
+function normaliseGuest<TOut>(raw: GuestRaw): TOut {
   const { template, lock, tags, ...rest } = raw;
-  const out: Omit<T, 'template' | 'lock' | 'tags'> & GuestNormalised = {
+  const out: Record<string, unknown> = {
     ...rest,
     template: template === true,
     tags: tags ? splitList(tags) : [],
   };
   if (lock) out.lock = lock;
-  return out;
+  return out as TOut;
 }
 
+/**
+ * A container as listed by `listLXC(node)`: `vmid` a number, `template` a boolean, `lock`
+ * absent when unlocked, `tags` a list; fields only running guests have (`pid`, `pressure*`)
+ * optional; unknown fields kept.
+ */
+export type Guest = Normalised<typeof guestEntries>;
+
 /** One entry of `GET /nodes/{node}/lxc`; see {@link Guest}. */
-export const guestSchema = v.pipe(v.looseObject(guestEntries), v.transform(normaliseGuest));
+export const guestSchema = v.pipe(
+  v.looseObject(guestEntries),
+  v.transform((raw): Guest => normaliseGuest(raw)),
+);
 
 /** `GET /nodes/{node}/lxc`. */
 export const lxcListSchema = v.array(guestSchema);
@@ -76,16 +99,13 @@ const haSchema = v.looseObject({
   group: v.optional(v.string()),
 });
 
+const guestStatusEntries = { ...guestEntries, ha: v.optional(haSchema, { managed: 0 as const }) };
+
+/** A container's current status from `guestStatus(node, vmid)`: {@link Guest} fields plus `ha`. */
+export type GuestStatus = Normalised<typeof guestStatusEntries>;
+
 /** `GET /nodes/{node}/lxc/{vmid}/status/current`: the list fields plus `ha`. */
 export const guestStatusSchema = v.pipe(
-  v.looseObject({
-    ...guestEntries,
-    ha: v.optional(haSchema, { managed: 0 }),
-  }),
-  v.transform(normaliseGuest),
+  v.looseObject(guestStatusEntries),
+  v.transform((raw): GuestStatus => normaliseGuest(raw)),
 );
-
-/** A container as listed by `listLXC(node)`. */
-export type Guest = v.InferOutput<typeof guestSchema>;
-/** A container's current status from `guestStatus(node, vmid)`. */
-export type GuestStatus = v.InferOutput<typeof guestStatusSchema>;
