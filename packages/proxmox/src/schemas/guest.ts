@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { flagLike, integerLike, numberLike, splitList } from './primitives.js';
+import { type FieldKind, type FieldPassOutput, looseObjectWithFields } from './field-pass.js';
+import { flagLike, integerLike, splitList } from './primitives.js';
 
 /**
  * The fields `GET /nodes/{node}/lxc` and `GET …/lxc/{vmid}/status/current` share
@@ -7,35 +8,38 @@ import { flagLike, integerLike, numberLike, splitList } from './primitives.js';
  * status before PVE 7; `pid`, `disk`, `maxdisk`, `cpus` strings on PVE ≤ 6; `swap` negative on
  * PVE ≤ 6; `template: ""` and `lock: ""` on PVE ≤ 6; `pid`, `pressure*` only for running guests.
  */
-const guestEntries = {
+const guestRequired = {
   vmid: integerLike,
   status: v.picklist(['running', 'stopped']),
-  name: v.optional(v.string()),
-  type: v.optional(v.string()),
-  template: v.optional(flagLike),
-  lock: v.optional(v.string()),
-  tags: v.optional(v.string()),
-  cpus: v.optional(numberLike),
-  cpu: v.optional(numberLike),
-  mem: v.optional(integerLike),
-  maxmem: v.optional(integerLike),
-  swap: v.optional(integerLike),
-  maxswap: v.optional(integerLike),
-  disk: v.optional(integerLike),
-  maxdisk: v.optional(integerLike),
-  diskread: v.optional(integerLike),
-  diskwrite: v.optional(integerLike),
-  netin: v.optional(integerLike),
-  netout: v.optional(integerLike),
-  uptime: v.optional(integerLike),
-  pid: v.optional(integerLike),
-  pressurecpusome: v.optional(numberLike),
-  pressurecpufull: v.optional(numberLike),
-  pressureiosome: v.optional(numberLike),
-  pressureiofull: v.optional(numberLike),
-  pressurememorysome: v.optional(numberLike),
-  pressurememoryfull: v.optional(numberLike),
 };
+
+const guestFields = {
+  name: 'string',
+  type: 'string',
+  template: 'flag',
+  lock: 'string',
+  tags: 'string',
+  cpus: 'number',
+  cpu: 'number',
+  mem: 'integer',
+  maxmem: 'integer',
+  swap: 'integer',
+  maxswap: 'integer',
+  disk: 'integer',
+  maxdisk: 'integer',
+  diskread: 'integer',
+  diskwrite: 'integer',
+  netin: 'integer',
+  netout: 'integer',
+  uptime: 'integer',
+  pid: 'integer',
+  pressurecpusome: 'number',
+  pressurecpufull: 'number',
+  pressureiosome: 'number',
+  pressureiofull: 'number',
+  pressurememorysome: 'number',
+  pressurememoryfull: 'number',
+} as const satisfies Record<string, FieldKind>;
 
 /** What the object-level pass changes: `template`, `lock` and `tags` normalised. */
 interface GuestNormalised {
@@ -50,7 +54,7 @@ interface GuestNormalised {
 // Omit over a loose object's output would collapse to its index signature, so the known
 // fields are taken from the closed object type and the index signature is added back.
 type Normalised<TEntries extends v.ObjectEntries> = Omit<
-  v.InferOutput<v.ObjectSchema<TEntries, undefined>>,
+  v.InferOutput<v.ObjectSchema<TEntries, undefined>> & FieldPassOutput<typeof guestFields>,
   'template' | 'lock' | 'tags'
 > &
   GuestNormalised & { readonly [key: string]: unknown };
@@ -61,15 +65,15 @@ interface GuestRaw {
   tags?: string | undefined;
 }
 
-/** One object-level pass instead of a transform per field: cheaper on large lists. */
+/**
+ * One object-level pass instead of a transform per field, in place: the loose object's output
+ * is already a fresh copy, and a second copy per guest would cost more than the checks.
+ */
 function normaliseGuest<TOut>(raw: GuestRaw): TOut {
-  const { template, lock, tags, ...rest } = raw;
-  const out: Record<string, unknown> = {
-    ...rest,
-    template: template === true,
-    tags: tags ? splitList(tags) : [],
-  };
-  if (lock) out.lock = lock;
+  const out = raw as Record<string, unknown>;
+  out.template = raw.template === true;
+  out.tags = raw.tags ? splitList(raw.tags) : [];
+  if (!raw.lock && 'lock' in out) delete out.lock;
   return out as TOut;
 }
 
@@ -78,12 +82,13 @@ function normaliseGuest<TOut>(raw: GuestRaw): TOut {
  * absent when unlocked, `tags` a list; fields only running guests have (`pid`, `pressure*`)
  * optional; unknown fields kept.
  */
-export type Guest = Normalised<typeof guestEntries>;
+export type Guest = Normalised<typeof guestRequired>;
 
 /** One entry of `GET /nodes/{node}/lxc`; see {@link Guest}. */
-export const guestSchema = v.pipe(
-  v.looseObject(guestEntries),
-  v.transform((raw): Guest => normaliseGuest(raw)),
+export const guestSchema = looseObjectWithFields(
+  guestRequired,
+  guestFields,
+  (raw): Guest => normaliseGuest(raw),
 );
 
 /** `GET /nodes/{node}/lxc`. */
@@ -99,13 +104,20 @@ const haSchema = v.looseObject({
   group: v.optional(v.string()),
 });
 
-const guestStatusEntries = { ...guestEntries, ha: v.optional(haSchema, { managed: 0 as const }) };
+// A real PVE 6.2 capture (fog-proxmox containers.yml #136) answered status/current without
+// `vmid`; the caller knows the vmid it asked for, so the schema tolerates its absence.
+const guestStatusRequired = {
+  status: guestRequired.status,
+  vmid: v.optional(integerLike),
+  ha: v.optional(haSchema, { managed: 0 as const }),
+};
 
 /** A container's current status from `guestStatus(node, vmid)`: {@link Guest} fields plus `ha`. */
-export type GuestStatus = Normalised<typeof guestStatusEntries>;
+export type GuestStatus = Normalised<typeof guestStatusRequired>;
 
 /** `GET /nodes/{node}/lxc/{vmid}/status/current`: the list fields plus `ha`. */
-export const guestStatusSchema = v.pipe(
-  v.looseObject(guestStatusEntries),
-  v.transform((raw): GuestStatus => normaliseGuest(raw)),
+export const guestStatusSchema = looseObjectWithFields(
+  guestStatusRequired,
+  guestFields,
+  (raw): GuestStatus => normaliseGuest(raw),
 );

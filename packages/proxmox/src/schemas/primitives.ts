@@ -53,8 +53,12 @@ export const plainObject = v.custom<Record<string, unknown>>(
  * `a;b`) into its non-empty items. PVE's own `split_list` accepts `,`, `;` and whitespace.
  */
 export function splitList(text: string): string[] {
+  // Fast path for the common `a;b` form: a plain split is several times cheaper than the regex.
+  if (!listSeparatorsOtherThanSemicolon.test(text)) return text.split(';').filter((item) => item.length > 0);
   return text.split(/[,;\s]+/).filter((item) => item.length > 0);
 }
+
+const listSeparatorsOtherThanSemicolon = /[,\s]/;
 
 /** A list string (see {@link splitList}). Output: `string[]`. */
 export const listString = v.pipe(v.string(), v.transform(splitList));

@@ -176,6 +176,12 @@ describe('guestStatus', () => {
     );
     expect(out.ha).toEqual({ managed: true, state: 'started', group: 'primary' });
   });
+  it('tolerates a status without vmid (a real PVE 6.2 answer)', () => {
+    const { vmid: _vmid, ...body } = bodiesByVersion.pve6.guestStatusStopped as Record<string, unknown>;
+    const out = parseResponse(guestStatusSchema, body, 'GET status/current');
+    expect(out.vmid).toBeUndefined();
+    expect(out.name).toBe('CT102');
+  });
   it('defaults a missing ha to unmanaged', () => {
     const { ha: _ha, ...body } = bodiesByVersion.pve8.guestStatusStopped as Record<string, unknown>;
     expect(parseResponse(guestStatusSchema, body, 'GET status/current').ha).toEqual({ managed: false });

@@ -22,6 +22,7 @@ describe('schema output types', () => {
     expectTypeOf<Guest['status']>().toEqualTypeOf<'running' | 'stopped'>();
     expectTypeOf<Guest['pid']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<GuestStatus['ha']['managed']>().toEqualTypeOf<boolean>();
+    expectTypeOf<GuestStatus['vmid']>().toEqualTypeOf<number | undefined>();
   });
   it('normalised numbers and flags are numbers and booleans', () => {
     expectTypeOf<NodeStatus['loadavg']>().toEqualTypeOf<number[]>();
