@@ -99,7 +99,8 @@ export const lxcListSchema = v.array(guestSchema);
  * `managed` becomes a boolean.
  */
 const haSchema = v.looseObject({
-  managed: flagLike,
+  // The API dump documents `ha` as a bare object; every real answer has `managed`.
+  managed: v.optional(flagLike, 0),
   state: v.optional(v.string()),
   group: v.optional(v.string()),
 });

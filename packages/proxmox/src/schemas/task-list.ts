@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { flagLike, integerLike } from './primitives.js';
+import { looseObjectWithFields } from './field-pass.js';
+import { integerLike } from './primitives.js';
 
 /**
  * One entry of `GET /nodes/{node}/tasks`. `status` is the exit status text (`OK`,
@@ -8,20 +9,19 @@ import { flagLike, integerLike } from './primitives.js';
  * started it (then `user` is the token's owner); `saved` (`"1"`) on entries from the active
  * list becomes a boolean. `upid` stays a string here: parse it with the UPID parser.
  */
-export const taskListItemSchema = v.looseObject({
-  upid: v.string(),
-  node: v.string(),
-  pid: integerLike,
-  pstart: integerLike,
-  starttime: integerLike,
-  type: v.string(),
-  id: v.optional(v.union([v.string(), v.pipe(v.number(), v.transform(String))]), ''),
-  user: v.string(),
-  endtime: v.optional(integerLike),
-  status: v.optional(v.string()),
-  tokenid: v.optional(v.string()),
-  saved: v.optional(flagLike),
-});
+export const taskListItemSchema = looseObjectWithFields(
+  {
+    upid: v.string(),
+    node: v.string(),
+    pid: integerLike,
+    pstart: integerLike,
+    starttime: integerLike,
+    type: v.string(),
+    id: v.optional(v.union([v.string(), v.pipe(v.number(), v.transform(String))]), ''),
+    user: v.string(),
+  },
+  { endtime: 'integer', status: 'string', tokenid: 'string', saved: 'flag' },
+);
 
 /** `GET /nodes/{node}/tasks`. */
 export const taskListSchema = v.array(taskListItemSchema);
