@@ -62,7 +62,8 @@ export function assertSnapshotName(value: unknown, parameter = 'snapname'): stri
       'a snapshot name: a letter, then letters, digits, "_" or "-", 2 to 40 characters',
     );
   }
-  if (value.toLowerCase() === 'current') {
+  // Names are case-sensitive in PVE; only the exact pseudo-entry name collides.
+  if (value === 'current') {
     throw new InvalidArgumentError(parameter, value, 'a name other than "current" (the present state)');
   }
   return value;

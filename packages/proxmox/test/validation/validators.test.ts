@@ -93,21 +93,16 @@ describe('assertNodeName', () => {
 });
 
 describe('assertSnapshotName', () => {
-  it.each(['before-upgrade', 'snap_1', 'Daily', 'ab', `a${'b'.repeat(39)}`])('accepts %j', (name) => {
-    expect(assertSnapshotName(name)).toBe(name);
-  });
-  it.each([
-    ...hostile,
-    'a',
-    '1snap',
-    '_x',
-    '-x',
-    'snap.1',
-    'snap name',
-    `a${'b'.repeat(40)}`,
-    'current',
-    'Current',
-  ])('refuses %j', (value) => rejects(assertSnapshotName, value, 'snapname'));
+  it.each(['before-upgrade', 'snap_1', 'Daily', 'ab', 'Current', `a${'b'.repeat(39)}`])(
+    'accepts %j',
+    (name) => {
+      expect(assertSnapshotName(name)).toBe(name);
+    },
+  );
+  it.each([...hostile, 'a', '1snap', '_x', '-x', 'snap.1', 'snap name', `a${'b'.repeat(40)}`, 'current'])(
+    'refuses %j',
+    (value) => rejects(assertSnapshotName, value, 'snapname'),
+  );
 });
 
 describe('assertStorageId', () => {
