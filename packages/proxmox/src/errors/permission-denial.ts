@@ -31,7 +31,9 @@ const prefix = /Permission check failed\b/;
 const privilegeForm = /^(\/[^,\s]*), ([A-Za-z][\w.]*(?:\|[A-Za-z][\w.]*)*)$/;
 const tokenForm = /^URI '([^']*)' not available with API token/;
 const rootOnlyForm = /^user != root@pam$|is only allowed for root@pam$/;
-const rootOnlyBare = /[^\n(]*? is only allowed for root@pam/;
+// pve-container's root-only checks (LXC.pm check_ct_modify_config_perm), found anywhere in a text.
+const rootOnlyBare =
+  /(?:mount point type \S+|configuring device passthrough|changing feature flags(?: for privileged container| \(except nesting\))?|changing the hookscript) is only allowed for root@pam/;
 
 /**
  * Parses the permission failure in `text` (a 403 message, a reason phrase or a task log line).
