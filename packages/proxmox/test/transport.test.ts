@@ -278,6 +278,37 @@ describe('timeout and abort', () => {
     expect(error.endpoint).toBe('GET /version');
   });
 
+  it('bounds reading the body too: a body that stalls mid-way is a TimeoutError', async () => {
+    vi.useFakeTimers();
+    server.use(
+      http.get(`${api}/nodes/pve/lxc`, () => {
+        const stream = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"data":[{"vmid":100,'));
+            // …and nothing more: the rest of the body never arrives.
+          },
+        });
+        return new HttpResponse(stream, { status: 200, headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const pending = caught(() => newClient({ timeout: 2_000 }).request('GET', '/nodes/pve/lxc'));
+    await vi.advanceTimersByTimeAsync(2_000);
+    const error = (await pending) as TimeoutError;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error.endpoint).toBe('GET /nodes/pve/lxc');
+  });
+
+  it('refuses to follow a redirect (it could carry the token elsewhere)', async () => {
+    server.use(
+      http.get(
+        `${api}/version`,
+        () => new HttpResponse(null, { status: 302, headers: { location: 'https://evil.test/steal' } }),
+      ),
+    );
+    const error = await caught(() => newClient({ retry: { limit: 0 } }).request('GET', '/version'));
+    expect(error).toBeInstanceOf(NetworkError);
+  });
+
   it('a per-call timeout overrides the client timeout', async () => {
     vi.useFakeTimers();
     server.use(

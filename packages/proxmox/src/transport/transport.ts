@@ -5,6 +5,7 @@ import { encodeParameters, type RequestParameters } from './encoding.js';
 import { toProxmoxError } from './failure.js';
 import { InFlightLimit } from './in-flight-limit.js';
 import type { ProxmoxLogEvent, ProxmoxLogger } from './log-event.js';
+import { BodyReadError, readBody } from './read-body.js';
 import { type ProxmoxResponse, unwrapEnvelope } from './response.js';
 import type { ResolvedRetryOptions } from './retry-options.js';
 import { kyRetryOptions } from './retry-policy.js';
@@ -67,6 +68,8 @@ export class Transport {
       headers: { authorization: settings.authorization, accept: 'application/json' },
       retry: kyRetryOptions(settings.retry),
       throwHttpErrors: true,
+      // PVE never redirects API calls; following one could carry the token to another host.
+      redirect: 'error',
       // The global fetch is looked up at call time so msw (installed later) still intercepts.
       // The undici v7 dispatcher is not in @types/node's RequestInit: cast through unknown.
       fetch: (input, init) => {
@@ -93,30 +96,22 @@ export class Transport {
     const requestId = ++this.#requestCount;
     const logger = this.#settings.logger;
     const callerSignal = combine(this.#settings.signal, options.signal);
-    // ky's timeout ends at the response headers; this one also bounds reading the body.
-    const bodyTimer = new AbortController();
-    const signal = callerSignal ? AbortSignal.any([callerSignal, bodyTimer.signal]) : bodyTimer.signal;
     const started = performance.now();
-    let bodyTimedOut = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let release: (() => void) | undefined;
     try {
       release = await this.#limit.acquire(callerSignal);
       const response = await this.#ky(url, {
         method,
-        signal,
         timeout,
+        ...(callerSignal ? { signal: callerSignal } : {}),
         ...(body ? { body } : {}),
         ...(logger ? { hooks: this.#hooks(logger, requestId) } : {}),
         ...(logger ? { fetch: this.#loggingFetch(logger, requestId, method) } : {}),
       });
-      timer = setTimeout(() => {
-        bodyTimedOut = true;
-        bodyTimer.abort();
-      }, timeout);
-      const text = await response.text();
+      const text = await readBody(response, timeout, callerSignal);
       return unwrapEnvelope<T>(text, `${method} ${path}`);
     } catch (error) {
+      const bodyTimedOut = error instanceof BodyReadError && error.failure === 'timeout';
       const failure = await toProxmoxError(error, {
         method,
         path,
@@ -137,7 +132,6 @@ export class Transport {
       }
       throw failure;
     } finally {
-      clearTimeout(timer);
       release?.();
     }
   }
