@@ -104,6 +104,16 @@ describe('request', () => {
     },
   );
 
+  it('rejects a method the API does not use, and a bad per-call timeout', async () => {
+    const client = newClient();
+    const method = (await caught(() => client.request('get' as 'GET', '/version'))) as InvalidArgumentError;
+    expect(method.parameter).toBe('method');
+    const timeout = (await caught(() =>
+      client.request('GET', '/version', { timeout: -1 }),
+    )) as InvalidArgumentError;
+    expect(timeout.parameter).toBe('options.timeout');
+  });
+
   it('raises ResponseShapeError for a 200 without the data envelope', async () => {
     server.use(http.get(`${api}/version`, () => new HttpResponse('<html>login</html>', { status: 200 })));
     const error = await caught(() => newClient().request('GET', '/version'));

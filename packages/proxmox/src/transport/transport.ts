@@ -41,6 +41,8 @@ export interface TransportSettings {
   readonly dispatcher: Dispatcher | undefined;
 }
 
+const methods = new Set<string>(['GET', 'POST', 'PUT', 'DELETE']);
+
 // `.`/`..` segments (also percent-encoded: the URL parser decodes them) would let a crafted
 // segment walk out of the intended path.
 const dotSegment = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
@@ -85,9 +87,11 @@ export class Transport {
     path: string,
     options: RequestOptions = {},
   ): Promise<ProxmoxResponse<T>> {
+    if (!methods.has(method))
+      throw new InvalidArgumentError('method', method, "'GET', 'POST', 'PUT' or 'DELETE'");
     checkPath(path);
     const timeout = options.timeout ?? this.#settings.timeout;
-    if (!Number.isInteger(timeout) || timeout <= 0) {
+    if (!Number.isInteger(timeout) || timeout <= 0 || timeout > 2_147_483_647) {
       throw new InvalidArgumentError('options.timeout', timeout, 'a positive integer of milliseconds');
     }
     const query = options.query ? encodeParameters(options.query, 'options.query').toString() : '';
