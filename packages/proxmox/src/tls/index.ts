@@ -1,5 +1,2 @@
-// TLS: internal barrel, re-exported selectively by src/index.ts.
-export { createCAAgent } from './ca-agent.js';
-export { canonicalFingerprint, isFingerprint } from './fingerprint.js';
-export { type AgentSettings, createPinnedAgent } from './pinned-agent.js';
+// TLS: internal barrel of what src/index.ts re-exports. The agents are internal to the client.
 export type { TLSOptions } from './tls-options.js';

@@ -87,8 +87,9 @@ export class Transport {
     path: string,
     options: RequestOptions = {},
   ): Promise<ProxmoxResponse<T>> {
-    if (!methods.has(method))
+    if (!methods.has(method)) {
       throw new InvalidArgumentError('method', method, "'GET', 'POST', 'PUT' or 'DELETE'");
+    }
     checkPath(path);
     const timeout = options.timeout ?? this.#settings.timeout;
     if (!Number.isInteger(timeout) || timeout <= 0 || timeout > 2_147_483_647) {
