@@ -10,50 +10,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { ProxmoxClient } from '@felhom/proxmox';
+import { guest } from './lxc-body.js';
 
 const rounds = Number(process.argv[2] ?? 40);
 const callsPerRound = Number(process.argv[3] ?? 50);
 const guests = Number(process.argv[4] ?? 1000);
 const token = { id: 'felhom@pve!bench', secret: '00000000-0000-4000-8000-000000000000' };
-
-/** One guest as `GET /nodes/{node}/lxc` lists it on PVE 9 (pve-facts.md §4). */
-function guest(index: number): Record<string, unknown> {
-  const vmid = 100 + index;
-  const running = index % 3 !== 0;
-  const base: Record<string, unknown> = {
-    vmid,
-    name: `ct-${vmid}.felhom.internal`,
-    status: running ? 'running' : 'stopped',
-    type: 'lxc',
-    cpus: 2,
-    cpu: running ? 0.0123 * (index % 7) : 0,
-    mem: running ? 268_435_456 + index * 4096 : 0,
-    maxmem: 1_073_741_824,
-    swap: 0,
-    maxswap: 536_870_912,
-    disk: 1_234_567_890 + index,
-    maxdisk: 8_589_934_592,
-    diskread: 987_654_321,
-    diskwrite: 123_456_789,
-    netin: 55_443_322,
-    netout: 11_223_344,
-    uptime: running ? 86_400 + index : 0,
-    tags: index % 2 === 0 ? 'felhom;prod' : 'felhom',
-  };
-  if (running) {
-    Object.assign(base, {
-      pid: 40_000 + index,
-      pressurecpusome: 0.12,
-      pressurecpufull: 0,
-      pressureiosome: 0.05,
-      pressureiofull: 0.01,
-      pressurememorysome: 0,
-      pressurememoryfull: 0,
-    });
-  }
-  if (index % 50 === 0) base.lock = 'backup';
-  return base;
-}
 
 const body = JSON.stringify({ data: Array.from({ length: guests }, (_, index) => guest(index)) });
 

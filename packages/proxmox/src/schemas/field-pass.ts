@@ -18,9 +18,11 @@ export type FieldPassOutput<S extends Readonly<Record<string, FieldKind>>> = {
 
 const integerText = /^-?\d+$/;
 const numberText = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const invalid = Symbol('invalid');
+/** What {@link coerce} returns for a value of the wrong kind. */
+export const invalid = Symbol('invalid');
 
-function coerce(kind: FieldKind, value: unknown): unknown {
+/** Checks one optional field's value and coerces it to its kind, or returns {@link invalid}. */
+export function coerce(kind: FieldKind, value: unknown): unknown {
   switch (kind) {
     case 'string':
       return typeof value === 'string' ? value : invalid;

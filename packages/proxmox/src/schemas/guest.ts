@@ -13,7 +13,8 @@ const guestRequired = {
   status: v.picklist(['running', 'stopped']),
 };
 
-const guestFields = {
+/** The optional fields of a guest and how each is read (shared with the list fast path). */
+export const guestFields = {
   name: 'string',
   type: 'string',
   template: 'flag',
@@ -69,7 +70,7 @@ interface GuestRaw {
  * One object-level pass instead of a transform per field, in place: the loose object's output
  * is already a fresh copy, and a second copy per guest would cost more than the checks.
  */
-function normaliseGuest<TOut>(raw: GuestRaw): TOut {
+export function normaliseGuest<TOut>(raw: GuestRaw): TOut {
   const out = raw as Record<string, unknown>;
   out.template = raw.template === true;
   out.tags = raw.tags ? splitList(raw.tags) : [];
