@@ -1,0 +1,69 @@
+import type {
+  ClusterResource,
+  Guest,
+  GuestConfig,
+  NodeListItem,
+  NodeStatus,
+  NodeStorage,
+  Permissions,
+  ProxmoxClient,
+  PveVersion,
+  SnapshotList,
+  StorageConfig,
+  StorageContentItem,
+  TaskListItem,
+  UPID,
+} from '@felhom/proxmox';
+import { describe, expectTypeOf, it } from 'vitest';
+
+// The public signatures the CLI and felhom services are written against.
+declare const client: ProxmoxClient;
+
+describe('ProxmoxClient resource methods', () => {
+  it('reads resolve to the schemas’ output types', () => {
+    expectTypeOf(client.version()).resolves.toEqualTypeOf<PveVersion>();
+    expectTypeOf(client.nodes()).resolves.toEqualTypeOf<NodeListItem[]>();
+    expectTypeOf(client.nodeStatus('pve1')).resolves.toEqualTypeOf<NodeStatus>();
+    expectTypeOf(client.listLXC('pve1')).resolves.toEqualTypeOf<Guest[]>();
+    expectTypeOf(client.guestStatus('pve1', 100)).resolves.toHaveProperty('vmid').toEqualTypeOf<number>();
+    expectTypeOf(
+      client.guestConfig('pve1', 100, { snapshot: 'x', current: true }),
+    ).resolves.toEqualTypeOf<GuestConfig>();
+    expectTypeOf(client.listSnapshots('pve1', 100)).resolves.toEqualTypeOf<SnapshotList>();
+    expectTypeOf(client.listStorage({ type: 'nfs' })).resolves.toEqualTypeOf<StorageConfig[]>();
+    expectTypeOf(client.nodeStorage('pve1', { content: 'backup' })).resolves.toEqualTypeOf<NodeStorage[]>();
+    expectTypeOf(client.storageContent('pve1', 'local', { vmid: 100 })).resolves.toEqualTypeOf<
+      StorageContentItem[]
+    >();
+    expectTypeOf(client.clusterResources('vm')).resolves.toEqualTypeOf<ClusterResource[]>();
+    expectTypeOf(client.listTasks('pve1', { statusfilter: ['ok'] })).resolves.toEqualTypeOf<TaskListItem[]>();
+    expectTypeOf(client.permissions('/')).resolves.toEqualTypeOf<Permissions>();
+  });
+
+  it('mutations resolve to a UPID (vzdump: or null), setConfig to void', () => {
+    expectTypeOf(
+      client.restoreLXC('pve1', { vmid: 105, archive: 'local:backup/x.tar.zst' }),
+    ).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(client.vzdump('pve1', { vmid: [100, 101] })).resolves.toEqualTypeOf<UPID | null>();
+    expectTypeOf(client.snapshot('pve1', 100, { name: 'a1' })).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(client.rollback('pve1', 100, 'a1', { start: true })).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(client.deleteSnapshot('pve1', 100, 'a1', { force: true })).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(client.start('pve1', 100)).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(client.stop('pve1', 100, { timeout: 5_000 })).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(
+      client.shutdown('pve1', 100, { timeout: 60, forceStop: true }),
+    ).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(
+      client.setConfig('pve1', 100, { memory: 512 }, { digest: 'x' }),
+    ).resolves.toEqualTypeOf<void>();
+  });
+
+  it('rejects options PVE does not have', () => {
+    // @ts-expect-error: not a clusterResources type
+    void client.clusterResources('qemu');
+    // @ts-expect-error: not a vzdump mode
+    void client.vzdump('pve1', { vmid: 100, mode: 'live' });
+    // @ts-expect-error: snapshot needs a name
+    void client.snapshot('pve1', 100, {});
+  });
+});
