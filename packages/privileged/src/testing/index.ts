@@ -3,4 +3,10 @@
  *
  * @packageDocumentation
  */
-export {};
+export {
+  type CommandMatcher,
+  type RecordedCall,
+  RecordingRunner,
+  type RecordingRunnerOptions,
+  type ScriptedReply,
+} from './recording-runner.js';
