@@ -7,6 +7,34 @@
 /** The package's version, kept in step with package.json by the release process. */
 export const VERSION = '0.1.0';
 
+// encoding
+export {
+  type DeviceConfig,
+  type FeaturesConfig,
+  type MountPointConfig,
+  type NetConfig,
+  type ParamScalar,
+  type PropertyStringLayout,
+  parseDevice,
+  parseFeatures,
+  parseMountPoint,
+  parseNet,
+  parsePropertyString,
+  parseRootFs,
+  parseUnused,
+  type RequestParams,
+  type RootFsConfig,
+  serializeDevice,
+  serializeFeatures,
+  serializeMountPoint,
+  serializeNet,
+  serializePropertyString,
+  serializeRootFs,
+  serializeUnused,
+  toRequestParams,
+  type UnusedVolumeConfig,
+  type WithExtra,
+} from './encoding/index.js';
 // errors
 export {
   InvalidArgumentError,
@@ -16,7 +44,15 @@ export {
   type ProxmoxErrorReason,
   ResponseShapeError,
 } from './errors/index.js';
-
+// guest config
+export {
+  encodeGuestConfig,
+  type GuestConfig,
+  type GuestConfigChanges,
+  type GuestConfigRaw,
+  type GuestConfigScalars,
+  parseGuestConfig,
+} from './guest-config/index.js';
 // privileges
 export {
   type AccessMode,
@@ -45,3 +81,57 @@ export {
   pveumRoleAddCommand,
   requiredPrivileges,
 } from './privileges/index.js';
+// schemas
+export {
+  type ClusterResource,
+  type ClusterResourceType,
+  CURRENT_SNAPSHOT_NAME,
+  clusterResourceSchema,
+  clusterResourcesSchema,
+  type Guest,
+  type GuestStatus,
+  guestConfigRawSchema,
+  guestConfigSchema,
+  guestSchema,
+  guestStatusSchema,
+  issueFieldPath,
+  lxcListSchema,
+  type NodeListItem,
+  type NodeStatus,
+  type NodeStorage,
+  nodeListItemSchema,
+  nodeStatusSchema,
+  nodeStorageItemSchema,
+  nodeStorageSchema,
+  nodesSchema,
+  nullResponseSchema,
+  optionalUpidStringSchema,
+  type Permissions,
+  type PveVersion,
+  parseResponse,
+  permissionsSchema,
+  type ResponseSchema,
+  type Snapshot,
+  type SnapshotCurrentState,
+  type SnapshotList,
+  type StorageConfig,
+  type StorageContentItem,
+  snapshotListSchema,
+  storageConfigSchema,
+  storageContentItemSchema,
+  storageContentSchema,
+  storageListSchema,
+  type TaskListItem,
+  taskListItemSchema,
+  taskListSchema,
+  upidStringSchema,
+  versionSchema,
+} from './schemas/index.js';
+// validation
+export {
+  assertNodeName,
+  assertSnapshotName,
+  assertStorageId,
+  assertVmid,
+  assertVolumeId,
+} from './validation/index.js';

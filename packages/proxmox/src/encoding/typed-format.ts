@@ -1,0 +1,193 @@
+import { InvalidArgumentError } from '../errors/index.js';
+import { parsePropertyString, serializePropertyString } from './property-string.js';
+
+/** How one field of a typed property string is encoded. */
+export type FieldType = 'string' | 'boolean' | 'integer' | 'number' | 'string-list' | 'integer-list';
+
+/** One field: the PVE key it is written under, its type, and its role. */
+export interface FieldSpec {
+  /** The key in the property string (`host-managed`), when it differs from the property name. */
+  readonly key: string;
+  readonly type: FieldType;
+  /** PVE's `default_key`: may be written without `key=`. */
+  readonly defaultKey?: boolean;
+  /** PVE marks the key as not optional. */
+  readonly required?: boolean;
+}
+
+/** A typed property-string format: property name → field spec. */
+export interface PropertyFormat {
+  readonly name: string;
+  readonly fields: Readonly<Record<string, FieldSpec>>;
+}
+
+/** Every typed property-string object may carry keys this SDK does not know, verbatim. */
+export interface WithExtra {
+  /** Keys the host sent that this SDK does not model (newer PVE), kept verbatim for round trips. */
+  readonly extra?: Readonly<Record<string, string>>;
+}
+
+// PVE::JSONSchema::parse_boolean
+const truthy = /^(?:1|on|yes|true)$/i;
+const falsy = /^(?:0|off|no|false)$/i;
+const integerText = /^[+-]?\d+$/;
+// PVE::JSONSchema::is_number
+const numberText = /^[+-]?(?:\d+\.\d+|\d+\.|\.\d+|\d+)(?:[eE][+-]?\d+)?$/;
+
+function layoutOf(format: PropertyFormat) {
+  const specs = Object.values(format.fields);
+  const defaultKey = specs.find((spec) => spec.defaultKey)?.key;
+  const requiredKeys = specs.filter((spec) => spec.required).map((spec) => spec.key);
+  return defaultKey === undefined ? { requiredKeys } : { defaultKey, requiredKeys };
+}
+
+function decodeField(spec: FieldSpec, text: string, where: string): unknown {
+  switch (spec.type) {
+    case 'string':
+      return text;
+    case 'boolean':
+      if (truthy.test(text)) return true;
+      if (falsy.test(text)) return false;
+      throw new InvalidArgumentError(where, text, 'a boolean (1/0, on/off, yes/no, true/false)');
+    case 'integer':
+      if (integerText.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
+      throw new InvalidArgumentError(where, text, 'an integer');
+    case 'number':
+      if (numberText.test(text) && Number.isFinite(Number(text))) return Number(text);
+      throw new InvalidArgumentError(where, text, 'a number');
+    case 'string-list':
+      return text.split(';').filter((item) => item.length > 0);
+    case 'integer-list':
+      return text
+        .split(';')
+        .filter((item) => item.length > 0)
+        .map((item) => decodeField({ ...spec, type: 'integer' }, item, where));
+  }
+}
+
+function encodeField(spec: FieldSpec, value: unknown, where: string): string | undefined {
+  switch (spec.type) {
+    case 'string':
+      if (typeof value === 'string') return value;
+      break;
+    case 'boolean':
+      if (typeof value === 'boolean') return value ? '1' : '0';
+      break;
+    case 'integer':
+      if (Number.isSafeInteger(value)) return String(value);
+      break;
+    case 'number':
+      if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+      break;
+    case 'string-list':
+    case 'integer-list': {
+      if (!Array.isArray(value)) break;
+      const itemSpec: FieldSpec = { ...spec, type: spec.type === 'string-list' ? 'string' : 'integer' };
+      const items = value.map((item) => encodeField(itemSpec, item, where) as string);
+      for (const item of items) {
+        if (item.length === 0 || item.includes(';')) {
+          throw new InvalidArgumentError(where, value, 'list items that are non-empty and contain no ";"');
+        }
+      }
+      // An empty list is "not set": PVE cannot read `key=`.
+      return items.length > 0 ? items.join(';') : undefined;
+    }
+  }
+  throw new InvalidArgumentError(where, value, describeType(spec.type));
+}
+
+function describeType(type: FieldType): string {
+  switch (type) {
+    case 'string':
+      return 'a string';
+    case 'boolean':
+      return 'a boolean';
+    case 'integer':
+      return 'a safe integer';
+    case 'number':
+      return 'a finite number';
+    case 'string-list':
+      return 'an array of strings';
+    case 'integer-list':
+      return 'an array of integers';
+  }
+}
+
+/**
+ * Parses a property string into the typed object `format` describes. Keys it does not know go
+ * to `extra`. Throws `InvalidArgumentError` naming `parameter` (e.g. `net0`) when malformed.
+ */
+export function parseTyped<T extends WithExtra>(format: PropertyFormat, text: string, parameter: string): T {
+  const raw = parsePropertyString(text, layoutOf(format), parameter);
+  const out: Record<string, unknown> = {};
+  const extra: Record<string, string> = {};
+  const byKey = new Map(
+    Object.entries(format.fields).map(([prop, spec]) => [spec.key, [prop, spec] as const]),
+  );
+  for (const [key, value] of Object.entries(raw)) {
+    const known = byKey.get(key);
+    if (known) out[known[0]] = decodeField(known[1], value, `${parameter}.${key}`);
+    else extra[key] = value;
+  }
+  for (const [prop, spec] of Object.entries(format.fields)) {
+    if (spec.required && !(prop in out)) {
+      throw new InvalidArgumentError(parameter, text, `a ${format.name} with ${spec.key}`);
+    }
+  }
+  if (Object.keys(extra).length > 0) out.extra = extra;
+  return out as T;
+}
+
+/**
+ * Serialises a typed object into PVE's canonical property string (booleans as 1/0, lists
+ * joined with `;`, `undefined` fields dropped, `extra` keys included). Throws
+ * `InvalidArgumentError` naming `parameter` for a missing required field or a value PVE could
+ * not read back.
+ */
+export function serializeTyped<T extends WithExtra>(
+  format: PropertyFormat,
+  value: T,
+  parameter: string,
+): string {
+  if (typeof value !== 'object' || value === null) {
+    throw new InvalidArgumentError(parameter, value, `a ${format.name} object`);
+  }
+  const pairs: Record<string, string> = {};
+  const source = value as Record<string, unknown>;
+  for (const [prop, spec] of Object.entries(format.fields)) {
+    const field = source[prop];
+    if (field === undefined) {
+      if (spec.required) {
+        throw new InvalidArgumentError(
+          `${parameter}.${prop}`,
+          field,
+          `a value (${format.name} requires ${spec.key})`,
+        );
+      }
+      continue;
+    }
+    const encoded = encodeField(spec, field, `${parameter}.${prop}`);
+    if (encoded !== undefined) pairs[spec.key] = encoded;
+  }
+  for (const key of Object.keys(source)) {
+    if (key !== 'extra' && !Object.hasOwn(format.fields, key)) {
+      throw new InvalidArgumentError(
+        `${parameter}.${key}`,
+        source[key],
+        `one of the ${format.name} fields (or extra)`,
+      );
+    }
+  }
+  const extra = value.extra ?? {};
+  for (const [key, text] of Object.entries(extra)) {
+    if (Object.hasOwn(pairs, key) || [...Object.values(format.fields)].some((spec) => spec.key === key)) {
+      throw new InvalidArgumentError(
+        `${parameter}.extra.${key}`,
+        text,
+        `a key the ${format.name} fields do not cover`,
+      );
+    }
+    pairs[key] = text;
+  }
+  return serializePropertyString(pairs, layoutOf(format), parameter);
+}

@@ -1,0 +1,52 @@
+import * as v from 'valibot';
+import { ResponseShapeError } from '../errors/index.js';
+
+/** Any valibot schema the response parser accepts. */
+export type ResponseSchema = v.GenericSchema<unknown, unknown>;
+
+/** Renders a valibot issue path as `data[3].vmid` (the envelope's `data` is the root). */
+export function issueFieldPath(issue: v.BaseIssue<unknown> | undefined): string {
+  let path = 'data';
+  for (const item of issue?.path ?? []) {
+    const key: unknown = item.key;
+    if (typeof key === 'number') path += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$-]*$/.test(key)) path += `.${key}`;
+    else path += `[${JSON.stringify(String(key))}]`;
+  }
+  return path;
+}
+
+/**
+ * Validates and normalises a response body's `data` with its endpoint's schema. Returns the
+ * schema's output, or throws {@link ResponseShapeError} naming the endpoint and the first
+ * offending field (`data[3].vmid`). Never lets another error escape: a schema that throws
+ * (it should not) is reported as a shape error too.
+ *
+ * @param endpoint `METHOD /concrete/path`, for the error message.
+ */
+export function parseResponse<TSchema extends ResponseSchema>(
+  schema: TSchema,
+  data: unknown,
+  endpoint: string,
+): v.InferOutput<TSchema> {
+  let result: v.SafeParseResult<TSchema>;
+  try {
+    result = v.safeParse(schema, data);
+  } catch (error) {
+    const issue: v.BaseIssue<unknown> = {
+      kind: 'schema',
+      type: 'exception',
+      input: data,
+      expected: null,
+      received: 'an exception',
+      message: `Schema raised ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    };
+    throw new ResponseShapeError({ endpoint, fieldPath: 'data', issues: [issue] });
+  }
+  if (result.success) return result.output;
+  throw new ResponseShapeError({
+    endpoint,
+    fieldPath: issueFieldPath(result.issues[0]),
+    issues: result.issues,
+  });
+}

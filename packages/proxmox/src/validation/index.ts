@@ -1,0 +1,8 @@
+// Input validators (internal barrel; src/index.ts re-exports).
+export {
+  assertNodeName,
+  assertSnapshotName,
+  assertStorageId,
+  assertVmid,
+  assertVolumeId,
+} from './validators.js';
