@@ -24,6 +24,16 @@ export const registry: Readonly<Record<string, RegistryEntry>> = {
       },
     },
   },
+  role: {
+    kind: 'command',
+    description: 'Print the pveum commands that create the FelhomAgent role and token',
+    load: async () => (await import('./role.js')).roleCommand,
+  },
+  sudoers: {
+    kind: 'command',
+    description: 'Print the sudoers drop-in for the privileged operations, and how to install it',
+    load: async () => (await import('./sudoers.js')).sudoersCommand,
+  },
   version: {
     kind: 'command',
     description: 'Print the version (--json for machines)',
