@@ -1,0 +1,45 @@
+import type { UPID } from '../upid/upid.js';
+import { type APIRequester, taskPath } from './requester.js';
+import { type TaskLogLine, taskLogPageSchema } from './schemas.js';
+import { validateData } from './validate.js';
+
+/** Per-request options of a log read. */
+export interface PageOptions {
+  /** Cancels the read. */
+  readonly signal?: AbortSignal;
+  /** Per-request timeout in ms instead of the client's. */
+  readonly timeout?: number;
+}
+
+/** One page of a task log: the lines returned and the log's total line count. */
+export interface LogPage {
+  readonly lines: readonly TaskLogLine[];
+  /** Lines in the log so far (the envelope's `total`, corrected for the filler line). */
+  readonly total: number;
+}
+
+/**
+ * Reads lines `start … start+limit-1` (0-based) of a task log.
+ *
+ * PVE never returns an empty page: when no line is in range it sends one filler line
+ * `{n: total+1, t: "no content"}` and counts it in `total` (`PVE::Tools::dump_logfile`, "HACK:
+ * ExtJS store.guaranteeRange() does not like empty array"). That filler is removed here so a
+ * follower does not skip the task's real next line.
+ */
+export async function readLogPage(
+  api: APIRequester,
+  upid: UPID,
+  start: number,
+  limit: number,
+  options: PageOptions = {},
+): Promise<LogPage> {
+  const path = `${taskPath(upid)}/log`;
+  const response = await api.request('GET', path, { ...options, query: { start, limit } });
+  const lines = validateData(taskLogPageSchema, response.data, `GET ${path}`);
+  const total = response.total ?? lines.reduce((last, line) => Math.max(last, line.lineNo), start);
+  const only = lines.length === 1 ? lines[0] : undefined;
+  if (only && only.text === 'no content' && only.lineNo === total && only.lineNo <= start + 1) {
+    return { lines: [], total: total - 1 };
+  }
+  return { lines, total };
+}

@@ -1,0 +1,25 @@
+import { type APIRequester, taskPath, toUPID, type UPIDInput } from './requester.js';
+import { type TaskStatus, taskStatusSchema } from './schemas.js';
+import { validateData } from './validate.js';
+
+/** Per-call options of the task helpers. */
+export interface TaskCallOptions {
+  /** Cancels the call. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Reads a task's status once, from the node named in the UPID.
+ *
+ * @throws {APIError} e.g. 400 `no such task` right after creation, or 403.
+ */
+export async function taskStatusOnce(
+  api: APIRequester,
+  upidInput: UPIDInput,
+  options: TaskCallOptions = {},
+): Promise<TaskStatus> {
+  const upid = toUPID(upidInput);
+  const path = `${taskPath(upid)}/status`;
+  const response = await api.request('GET', path, options.signal ? { signal: options.signal } : {});
+  return validateData(taskStatusSchema, response.data, `GET ${path}`);
+}

@@ -1,0 +1,41 @@
+import * as v from 'valibot';
+import { ResponseShapeError } from '../errors/response-shape-error.js';
+
+/** What {@link ProxmoxClient.request} resolves to: the envelope's `data`, and `total` when sent. */
+export interface ProxmoxResponse<T = unknown> {
+  /** The envelope's `data`, not validated at this level. */
+  readonly data: T;
+  /** The envelope's `total` (paged endpoints: task logs, task lists), when the host sent one. */
+  readonly total?: number;
+}
+
+// Only the envelope is checked here (cheap: `data` is not walked); endpoint schemas check `data`.
+const envelope = v.looseObject({
+  data: v.unknown(),
+  total: v.optional(v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number))])),
+});
+
+/**
+ * Unwraps PVE's `{"data": …, "total"?: n}` envelope. Anything that is not an object with a
+ * `data` key is a {@link ResponseShapeError} (a proxy's HTML page, a truncated body).
+ */
+export function unwrapEnvelope<T>(text: string, endpoint: string): ProxmoxResponse<T> {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Validating the raw text yields a valibot issue that shows what arrived instead.
+    body = text.length > 200 ? `${text.slice(0, 197)}...` : text;
+  }
+  const result = v.safeParse(envelope, body);
+  if (!result.success) {
+    throw new ResponseShapeError({ endpoint, fieldPath: fieldPathOf(result.issues), issues: result.issues });
+  }
+  const { data, total } = result.output as { data: T; total?: number };
+  return total === undefined ? { data } : { data, total };
+}
+
+function fieldPathOf(issues: readonly v.BaseIssue<unknown>[]): string {
+  const path = issues[0] ? v.getDotPath(issues[0]) : null;
+  return path ?? '(body)';
+}
