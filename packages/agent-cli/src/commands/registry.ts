@@ -14,6 +14,11 @@ export type RegistryEntry =
 
 // Descriptions live here (not only in the modules) so top-level help loads no command code.
 export const registry: Readonly<Record<string, RegistryEntry>> = {
+  selftest: {
+    kind: 'command',
+    description: 'Check that the Proxmox host, token, TLS pin and privileges are ready for felhom',
+    load: async () => (await import('./selftest.js')).selftestCommand,
+  },
   config: {
     kind: 'group',
     description: 'Inspect the agent configuration',
