@@ -1,6 +1,6 @@
 import { InvalidArgumentError, ProxmoxClient } from '@felhom/proxmox';
 import { ConfigError } from '../config/config-error.js';
-import { describeSource, type LoadedConfig } from '../config/load-config.js';
+import { originOf, type LoadedConfig } from '../config/load-config.js';
 
 /**
  * Builds the client from a loaded config. The client validates its options (token id format,
@@ -24,7 +24,7 @@ export function clientFromConfig({ config, sources }: LoadedConfig): ProxmoxClie
     if (!(error instanceof InvalidArgumentError)) throw error;
     const field = configFieldOf(error.parameter);
     throw new ConfigError({
-      origin: describeSource(sources[field === 'tls.fingerprint' || field === 'tls.ca' ? 'tls' : field]),
+      origin: originOf(sources[field === 'tls.fingerprint' || field === 'tls.ca' ? 'tls' : field]),
       field,
       expected: error.expected,
       // The secret is never echoed, whatever the client put in `value`.
