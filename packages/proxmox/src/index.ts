@@ -98,6 +98,26 @@ export {
   pveumRoleAddCommand,
   requiredPrivileges,
 } from './privileges/index.js';
+// resources
+export type {
+  CallOptions,
+  ClusterResourcesFilter,
+  DeleteSnapshotOptions,
+  GuestConfigOptions,
+  GuestStatusWithVmid,
+  ListStorageOptions,
+  NodeStorageOptions,
+  RestoreLXCSpec,
+  RollbackOptions,
+  SetConfigOptions,
+  ShutdownOptions,
+  SnapshotOptions,
+  StorageContentFilter,
+  StorageContentType,
+  TaskListFilter,
+  TaskStatusFilter,
+  VzdumpSpec,
+} from './resources/index.js';
 // schemas
 export {
   type ClusterResource,

@@ -1,7 +1,8 @@
 import type { TLSSocket } from 'node:tls';
-import { Agent, buildConnector } from 'undici';
+import type { Agent } from 'undici';
 import { TLSPinError } from '../errors/tls-pin-error.js';
 import { canonicalFingerprint } from './fingerprint.js';
+import { undiciAgent, undiciBuildConnector } from './undici-modules.js';
 
 /** Connection settings shared by the pinned and the CA agent. */
 export interface AgentSettings {
@@ -21,8 +22,9 @@ export interface AgentSettings {
  */
 export function createPinnedAgent(fingerprint: string, settings: AgentSettings): Agent {
   const expected = canonicalFingerprint(fingerprint);
-  const connectTLS = buildConnector({ rejectUnauthorized: false, maxCachedSessions: 0 });
-  return new Agent({
+  const connectTLS = undiciBuildConnector()({ rejectUnauthorized: false, maxCachedSessions: 0 });
+  const UndiciAgent = undiciAgent();
+  return new UndiciAgent({
     connections: settings.connections,
     connect(options, callback) {
       connectTLS(options, (error, socket) => {

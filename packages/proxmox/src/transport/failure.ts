@@ -1,4 +1,3 @@
-import { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
 import { AbortedError } from '../errors/aborted-error.js';
 import { APIError } from '../errors/api-error.js';
 import { NetworkError } from '../errors/network-error.js';
@@ -7,6 +6,7 @@ import { TimeoutError } from '../errors/timeout-error.js';
 import { TLSError } from '../errors/tls-error.js';
 import { TLSPinError } from '../errors/tls-pin-error.js';
 import { readHostError } from './host-error.js';
+import { isKyHTTPError, isKyTimeoutError } from './ky-errors.js';
 
 /** The request a failure belongs to. */
 export interface FailureContext {
@@ -33,7 +33,7 @@ const tlsCode = /^(?:ERR_SSL_|ERR_TLS_)|CERT|SELF_SIGNED|UNABLE_TO_(?:GET|VERIFY
 export async function toProxmoxError(error: unknown, context: FailureContext): Promise<ProxmoxError> {
   const endpoint = `${context.method} ${context.path}`;
   if (isProxmoxError(error)) return error;
-  if (error instanceof HTTPError) {
+  if (isKyHTTPError(error)) {
     const said = await readHostError(error.response);
     return new APIError({
       status: error.response.status,
@@ -44,7 +44,7 @@ export async function toProxmoxError(error: unknown, context: FailureContext): P
     });
   }
   if (context.signal?.aborted) return new AbortedError(endpoint, context.signal.reason);
-  if (error instanceof KyTimeoutError || context.bodyTimedOut) {
+  if (isKyTimeoutError(error) || context.bodyTimedOut) {
     return new TimeoutError({ endpoint, timeout: context.timeout });
   }
   const pin = findCause(error, (cause) => cause instanceof TLSPinError);

@@ -1,7 +1,8 @@
-import { HTTPError, type RetryOptions as KyRetryOptions } from 'ky';
+import type { RetryOptions as KyRetryOptions } from 'ky';
 import { reasonFromStatus } from '../errors/reason-from-status.js';
 import { isTLSFailure } from './failure.js';
 import { readHostError } from './host-error.js';
+import { isKyHTTPError } from './ky-errors.js';
 import type { ResolvedRetryOptions } from './retry-options.js';
 
 // 5xx a retry can cure: gateway/overload, and pveproxy failing to reach the proxied node.
@@ -31,7 +32,7 @@ export function kyRetryOptions(retry: ResolvedRetryOptions): KyRetryOptions {
 
 // Returning `undefined` hands over to ky's default rules (status list, Retry-After).
 async function shouldRetry({ error }: { error: Error }): Promise<boolean | undefined> {
-  if (error instanceof HTTPError) {
+  if (isKyHTTPError(error)) {
     const said = await readHostError(error.response);
     const reason = reasonFromStatus(error.response.status, said.message);
     // A 500 "does not exist" or a digest conflict will say the same thing again.

@@ -1,9 +1,10 @@
-import ky, { type KyInstance } from 'ky';
+import type { KyInstance, Options as KyOptions } from 'ky';
 import type { Dispatcher } from 'undici';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { encodeParameters, type RequestParameters } from './encoding.js';
 import { toProxmoxError } from './failure.js';
 import { InFlightLimit } from './in-flight-limit.js';
+import { loadKy } from './ky-module.js';
 import type { ProxmoxLogEvent, ProxmoxLogger } from './log-event.js';
 import { BodyReadError, readBody } from './read-body.js';
 import { type ProxmoxResponse, unwrapEnvelope } from './response.js';
@@ -55,7 +56,8 @@ const badPathCharacter = /[?#\s]/;
  */
 export class Transport {
   readonly #settings: TransportSettings;
-  readonly #ky: KyInstance;
+  readonly #kyOptions: KyOptions;
+  #ky: KyInstance | undefined;
   readonly #limit: InFlightLimit;
   readonly #redactedAuthorization: string;
   #requestCount = 0;
@@ -66,7 +68,7 @@ export class Transport {
     this.#redactedAuthorization = `PVEAPIToken=${settings.tokenId}=[REDACTED]`;
     const { dispatcher } = settings;
     const injected = settings.fetch;
-    this.#ky = ky.create({
+    this.#kyOptions = {
       headers: { authorization: settings.authorization, accept: 'application/json' },
       retry: kyRetryOptions(settings.retry),
       throwHttpErrors: true,
@@ -78,7 +80,13 @@ export class Transport {
         const run = injected ?? globalThis.fetch;
         return run(input, dispatcher ? ({ ...init, dispatcher } as unknown as RequestInit) : init);
       },
-    });
+    };
+  }
+
+  // ky is loaded on the first request, not at import (see ky-module.ts).
+  #client(): KyInstance {
+    this.#ky ??= loadKy().create(this.#kyOptions);
+    return this.#ky;
   }
 
   /** Sends one API call; see `ProxmoxClient.request`. */
@@ -105,7 +113,8 @@ export class Transport {
     let release: (() => void) | undefined;
     try {
       release = await this.#limit.acquire(callerSignal);
-      const response = await this.#ky(url, {
+      const client = this.#client();
+      const response = await client(url, {
         method,
         timeout,
         ...(callerSignal ? { signal: callerSignal } : {}),
