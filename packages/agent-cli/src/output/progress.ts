@@ -19,7 +19,7 @@ export function startProgress(io: CliIO, label: string): Progress {
   if (!io.stderrIsTTY) {
     io.stderr.write(`${label}\n`);
     return {
-      line: (text) => io.stderr.write(`  ${label}: ${text}\n`),
+      line: (text) => io.stderr.write(`  ${text}\n`),
       done: () => undefined,
     };
   }

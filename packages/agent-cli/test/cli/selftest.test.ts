@@ -2,10 +2,10 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  type SimulatedCluster as Cluster,
   SIM_AGENT_PRIVILEGES,
   SIM_AGENT_TOKEN_ID,
   SIM_AGENT_TOKEN_SECRET,
-  type SimulatedCluster as Cluster,
   SimulatedCluster,
   type SimulatorServer,
   startSimulatorServer,
@@ -87,7 +87,14 @@ describe('selftest --demo', () => {
   it('passes every check against the embedded simulated cluster and exits 0', async () => {
     const run = await runCli(['selftest', '--demo']);
     expect(run.code).toBe(0);
-    for (const title of ['API reachable', 'Cluster nodes', 'Node status', 'Token privileges', 'Containers', 'Storage']) {
+    for (const title of [
+      'API reachable',
+      'Cluster nodes',
+      'Node status',
+      'Token privileges',
+      'Containers',
+      'Storage',
+    ]) {
       expect(run.stdout).toMatch(new RegExp(`^\\[ ok \\] ${title}: `, 'm'));
     }
     expect(run.stdout).toMatch(/^\[ ok \] Task: delete snapshot: felhom-selftest-\S+ removed/m);
@@ -142,10 +149,16 @@ describe('selftest against a simulated host over real HTTPS', () => {
       secret: LIMITED_SECRET,
       privileges: SIM_AGENT_PRIVILEGES.filter((privilege) => privilege !== 'Datastore.Audit'),
     });
-    const run = await runCli(['selftest', '--config', writeConfig({ token: { id, secret: LIMITED_SECRET } })]);
+    const run = await runCli([
+      'selftest',
+      '--config',
+      writeConfig({ token: { id, secret: LIMITED_SECRET } }),
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^\[FAIL\] Storage: .*Datastore\.Audit/m);
-    expect(run.stdout).toContain(`pveum acl modify /storage --tokens '${id}' --roles FelhomAgent --propagate 1`);
+    expect(run.stdout).toContain(
+      `pveum acl modify /storage --tokens '${id}' --roles FelhomAgent --propagate 1`,
+    );
   });
 
   it('says which node is unreachable and through which address', async () => {
@@ -160,7 +173,9 @@ describe('selftest against a simulated host over real HTTPS', () => {
   it('names the real nodes when the configured node does not exist', async () => {
     const run = await runCli(['selftest', '--config', writeConfig({ node: 'pve1.example.com' })]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('no cluster node is named "pve1.example.com"; the nodes are pve1, pve2, pve3');
+    expect(run.stdout).toContain(
+      'no cluster node is named "pve1.example.com"; the nodes are pve1, pve2, pve3',
+    );
     expect(run.stdout).toContain("a host's SSH alias or FQDN is not its node name");
   });
 
@@ -177,7 +192,14 @@ describe('selftest against a simulated host over real HTTPS', () => {
 
   describe('--task', () => {
     it('creates, lists and deletes a throwaway snapshot and leaves none behind', async () => {
-      const run = await runCli(['selftest', '--task', '--vmid', '100', '--config', writeConfig({ node: 'pve1' })]);
+      const run = await runCli([
+        'selftest',
+        '--task',
+        '--vmid',
+        '100',
+        '--config',
+        writeConfig({ node: 'pve1' }),
+      ]);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^\[ ok \] Task: create snapshot: felhom-selftest-/m);
       expect(run.stdout).toMatch(/^\[ ok \] Task: snapshot listed: /m);
@@ -187,26 +209,40 @@ describe('selftest against a simulated host over real HTTPS', () => {
 
     it('still removes the snapshot when the delete step fails once', async () => {
       cluster.scriptTaskOutcome({ type: 'vzdelsnapshot' }, { kind: 'error', message: 'injected failure' }, 1);
-      const run = await runCli(['selftest', '--task', '--vmid', '100', '--config', writeConfig({ node: 'pve1' })]);
+      const run = await runCli([
+        'selftest',
+        '--task',
+        '--vmid',
+        '100',
+        '--config',
+        writeConfig({ node: 'pve1' }),
+      ]);
       expect(run.code).toBe(1);
-      expect(run.stdout).toMatch(/^\[FAIL\] Task: delete snapshot: task vzdelsnapshot failed: injected failure/m);
+      expect(run.stdout).toMatch(
+        /^\[FAIL\] Task: delete snapshot: task vzdelsnapshot failed: injected failure/m,
+      );
       expect(run.stderr).toMatch(/cleanup: snapshot felhom-selftest-\S+ removed/);
       expect(selftestSnapshots(100)).toEqual([]);
     });
 
     it('cleans up and exits 130 on SIGINT while the snapshot task runs', async () => {
       let sent = false;
-      const run = await runCli(['selftest', '--task', '--vmid', '100', '--config', writeConfig({ node: 'pve1' })], {
-        onStderr: (text, child) => {
-          if (!sent && /snapshot felhom-selftest-\S+ of CT 100/.test(text)) {
-            sent = true;
-            child.kill('SIGINT');
-          }
+      const run = await runCli(
+        ['selftest', '--task', '--vmid', '100', '--config', writeConfig({ node: 'pve1' })],
+        {
+          onStderr: (text, child) => {
+            if (!sent && /snapshot felhom-selftest-\S+ of CT 100/.test(text)) {
+              sent = true;
+              child.kill('SIGINT');
+            }
+          },
         },
-      });
+      );
       expect(sent).toBe(true);
       expect(run.code).toBe(130);
-      expect(run.stderr).toMatch(/interrupted; the throwaway snapshot felhom-selftest-\S+ is not left behind/);
+      expect(run.stderr).toMatch(
+        /interrupted; the throwaway snapshot felhom-selftest-\S+ is not left behind/,
+      );
       expect(selftestSnapshots(100)).toEqual([]);
     });
 
@@ -241,7 +277,9 @@ describe('config errors, as the binary reports them', () => {
     const path = writeConfig({ timeouts: { requestMs: 'soon' } });
     const run = await runCli(['selftest', '--config', path]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`felhom-agent: config error: ${path}: timeouts.requestMs: expected number, got "soon"\n`);
+    expect(run.stderr).toBe(
+      `felhom-agent: config error: ${path}: timeouts.requestMs: expected number, got "soon"\n`,
+    );
   });
 
   it('a malformed token id is refused as a config error naming its source', async () => {
