@@ -33,6 +33,15 @@ const project = (name: string) => ({
 
 export default defineConfig({
   test: {
-    projects: [project('proxmox'), project('privileged'), project('agent-cli')],
+    projects: [
+      project('proxmox'),
+      project('privileged'),
+      project('agent-cli'),
+      // End-to-end: the examples (and other whole-repository checks) run as users run them.
+      {
+        resolve: { alias },
+        test: { name: 'e2e', root: source('.'), include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000 },
+      },
+    ],
   },
 });

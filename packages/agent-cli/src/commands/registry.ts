@@ -14,6 +14,11 @@ export type RegistryEntry =
 
 // Descriptions live here (not only in the modules) so top-level help loads no command code.
 export const registry: Readonly<Record<string, RegistryEntry>> = {
+  selftest: {
+    kind: 'command',
+    description: 'Check that the Proxmox host, token, TLS pin and privileges are ready for felhom',
+    load: async () => (await import('./selftest.js')).selftestCommand,
+  },
   config: {
     kind: 'group',
     description: 'Inspect the agent configuration',
@@ -23,6 +28,16 @@ export const registry: Readonly<Record<string, RegistryEntry>> = {
         load: async () => (await import('./config-check.js')).configCheckCommand,
       },
     },
+  },
+  role: {
+    kind: 'command',
+    description: 'Print the pveum commands that create the FelhomAgent role and token',
+    load: async () => (await import('./role.js')).roleCommand,
+  },
+  sudoers: {
+    kind: 'command',
+    description: 'Print the sudoers drop-in for the privileged operations, and how to install it',
+    load: async () => (await import('./sudoers.js')).sudoersCommand,
   },
   version: {
     kind: 'command',

@@ -138,6 +138,12 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   };
 }
 
+/** Where a value came from, worded as {@link ConfigError} origins are: a path or `environment VAR`. */
+export function originOf(source: ValueSource | undefined): string {
+  if (!source || source.kind === 'default') return 'default';
+  return source.kind === 'file' ? source.path : `environment ${source.variable}`;
+}
+
 /** Describes a source for messages and for `config check`. */
 export function describeSource(source: ValueSource | undefined): string {
   if (!source || source.kind === 'default') return 'default';
@@ -312,7 +318,7 @@ function resolveTls(
       return { caFile, ca: readFileSync(caFile, 'utf8') };
     } catch (error) {
       throw new ConfigError({
-        origin: describeSource(sources.tls),
+        origin: originOf(sources.tls),
         field: 'tls.caFile',
         expected: `a readable PEM file (${caFile})`,
         got: (error as NodeJS.ErrnoException).code ?? 'an unreadable file',
@@ -332,7 +338,7 @@ function checkBaseUrl(baseUrl: string, source: ValueSource | undefined): void {
   }
   if (url?.protocol !== 'https:') {
     throw new ConfigError({
-      origin: describeSource(source),
+      origin: originOf(source),
       field: 'baseUrl',
       expected: 'an https:// URL such as https://pve.example.com:8006',
       got: JSON.stringify(baseUrl),

@@ -1,0 +1,50 @@
+import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Every example in examples/ runs, as a user would run it (`npx tsx examples/NAME.ts`), against
+ * the simulated host, and prints what it promises. A new example without an expectation here
+ * fails the suite, so none goes unexecuted.
+ */
+const run = promisify(execFile);
+const examplesDir = fileURLToPath(new URL('../../examples/', import.meta.url));
+const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+const helpers = new Set(['connect.ts']);
+
+const expectations: Record<string, RegExp[]> = {
+  'list-guests.ts': [/^\d+ containers on pve1$/m, /^100\trunning\tweb\t/m],
+  'backup-and-wait.ts': [/^started vzdump on pve1: UPID:pve1:/m, /TASK OK/, /^backup of CT 100 ended OK$/m],
+  'snapshot-rollback.ts': [
+    /^memory now 4096 MiB$/m,
+    /^rolled back: memory 2048 MiB again$/m,
+    /removed; snapshots now: before-upgrade$/m,
+  ],
+  'host-health.ts': [
+    /^\/dev\/sda\s+WARNING\s/m,
+    /^\/dev\/nvme0n1\s+PASSED\s/m,
+    /^coretemp-isa-0000\s+Package id 0: 47 °C/m,
+  ],
+};
+
+const examples = readdirSync(examplesDir).filter((name) => name.endsWith('.ts') && !helpers.has(name));
+
+describe('examples', () => {
+  it('has an expectation for every example', () => {
+    expect(examples.filter((name) => !(name in expectations))).toEqual([]);
+  });
+
+  for (const name of examples) {
+    it(`${name} runs against the simulated host and prints what it promises`, async () => {
+      // A clean environment: no PVE_* variables, so the simulated host is used.
+      const { stdout } = await run(process.execPath, [tsxCli, `${examplesDir}${name}`], {
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+        timeout: 60_000,
+      });
+      for (const pattern of expectations[name] ?? [/./]) expect(stdout).toMatch(pattern);
+    });
+  }
+});
