@@ -23,6 +23,11 @@ const expectations: Record<string, RegExp[]> = {
     /^rolled back: memory 2048 MiB again$/m,
     /removed; snapshots now: before-upgrade$/m,
   ],
+  'restore-golden-container.ts': [
+    /^restoring local:backup\/vzdump-lxc-100-\S+ as CT 900 on pve1/m,
+    /^\s+\| TASK OK$/m,
+    /^done: OK; CT 900 "restored-900" is stopped/m,
+  ],
   'host-health.ts': [
     /^\/dev\/sda\s+WARNING\s/m,
     /^\/dev\/nvme0n1\s+PASSED\s/m,

@@ -1,10 +1,10 @@
 /**
- * Restores a container from a backup and waits for the restore task, printing its log as it
+ * Restores a golden container from its backup (felhom's primary create path) and waits for the restore task, printing its log as it
  * goes. Runs against the simulated Proxmox VE host by default (a real HTTPS server on 127.0.0.1
  * with a certificate made at start, pinned by its fingerprint), or against a real host when
  * PVE_BASE_URL, PVE_TOKEN_ID, PVE_TOKEN_SECRET and PVE_FINGERPRINT are set.
  *
- *   npx tsx examples/restore-and-wait.ts
+ *   npx tsx examples/restore-golden-container.ts
  *
  * Optional for a real host: PVE_NODE (default: the first online node), PVE_VMID (default: the
  * next free id from 900), PVE_ARCHIVE (default: the newest backup on PVE_BACKUP_STORAGE),
