@@ -1,6 +1,6 @@
 /**
- * Restores a golden container from its backup (felhom's primary create path) and waits for the restore task, printing its log as it
- * goes. Runs against the simulated Proxmox VE host by default (a real HTTPS server on 127.0.0.1
+ * Restores a golden container from its backup (felhom's primary create path) and waits for the
+ * restore task, printing its log as it goes. Runs against the simulated Proxmox VE host by default (a real HTTPS server on 127.0.0.1
  * with a certificate made at start, pinned by its fingerprint), or against a real host when
  * PVE_BASE_URL, PVE_TOKEN_ID, PVE_TOKEN_SECRET and PVE_FINGERPRINT are set.
  *
