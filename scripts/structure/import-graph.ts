@@ -22,7 +22,7 @@ export type ImportGraph = ReadonlyMap<string, GraphFile>;
 
 const sourceFile = /\.(?:[cm]?ts|tsx|[cm]?js)$/;
 const declarationFile = /\.d\.[cm]?ts$/;
-const skippedDirectories = new Set(['node_modules', 'dist', 'coverage', '.git', 'api']);
+const skippedDirectories = new Set(['node_modules', 'dist', 'coverage', '.git']);
 
 /** Source files under `directories` (relative to `root`), skipping build output and dependencies. */
 export function listSources(root: string, directories: readonly string[]): string[] {

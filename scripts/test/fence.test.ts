@@ -1,7 +1,14 @@
+import { readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findCycles } from '../structure/cycles.js';
 import { checkFence, checkManifest, type Manifest } from '../structure/fence.js';
-import { packageDirectories, readManifest, repositoryGraph } from '../structure/repository.js';
+import {
+  packageDirectories,
+  readManifest,
+  repositoryGraph,
+  repositoryRoot,
+} from '../structure/repository.js';
 
 /**
  * The authoritative structure check of the repository (run by `pnpm check`): the API/root fence
@@ -12,6 +19,16 @@ const graph = repositoryGraph();
 const paths = [...graph.keys()];
 
 describe('the repository as it is', () => {
+  it('holds every source file of every package in the graph', () => {
+    for (const directory of packageDirectories) {
+      const src = join(repositoryRoot, 'packages', directory, 'src');
+      const files = (readdirSync(src, { recursive: true }) as string[])
+        .filter((file) => file.endsWith('.ts'))
+        .map((file) => `packages/${directory}/src/${file.split(sep).join('/')}`);
+      expect(files.filter((file) => !graph.has(file))).toEqual([]);
+    }
+  });
+
   it('sees the sources of every package, and resolves workspace imports to them', () => {
     for (const directory of packageDirectories) {
       expect(paths.filter((path) => path.startsWith(`packages/${directory}/src/`)).length).toBeGreaterThan(
