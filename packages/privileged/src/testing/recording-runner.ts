@@ -91,7 +91,11 @@ export class RecordingRunner implements Runner {
     return this.calls.map(({ command }) => formatCommand([command.file, ...command.args]));
   }
 
-  /** {@inheritDoc Runner.run} */
+  /**
+   * Records the call, then answers it with the first scripted reply that matches, settled as a
+   * real `Runner` settles it: rejects with `CommandFailedError`, `PrivilegeDeniedError`,
+   * `CommandTimeoutError` or a standard `AbortError`, and throws when no reply is scripted.
+   */
   async run(command: Command, options: RunOptions = {}): Promise<RunResult> {
     validateCommand(command);
     this.calls.push({ command: { file: command.file, args: [...command.args] }, options });

@@ -25,7 +25,7 @@ export async function taskLogTail(
   return [...tail.lines];
 }
 
-/** Options of {@link taskLog}. */
+/** Options of {@link ProxmoxClient.taskLog}. */
 export interface TaskLogOptions {
   /** Stops following and ends the iteration with an `AbortedError`. */
   readonly signal?: AbortSignal;

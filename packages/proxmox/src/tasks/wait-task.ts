@@ -13,7 +13,7 @@ import { abortableSleep } from './sleep.js';
 import { taskLogTail } from './task-log.js';
 import { taskStatusOnce } from './task-status.js';
 
-/** What {@link waitTask}'s `onProgress` receives after a poll that brought new log lines. */
+/** What {@link ProxmoxClient.waitTask}'s `onProgress` receives after a poll that brought new log lines. */
 export interface TaskProgress {
   /** The lines added since the previous call, oldest first. */
   readonly lines: readonly TaskLogLine[];
@@ -21,7 +21,7 @@ export interface TaskProgress {
   readonly status: TaskStatus;
 }
 
-/** Options of {@link waitTask}. */
+/** Options of {@link ProxmoxClient.waitTask}. */
 export interface WaitTaskOptions {
   /**
    * Give up after this many ms with a `TaskTimeoutError` (the task keeps running on the host).

@@ -14,7 +14,7 @@ import { kyRetryOptions } from './retry-policy.js';
 /** The HTTP methods the Proxmox API uses. */
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** Per-call options of {@link Transport.request} (and `ProxmoxClient.request`). */
+/** Per-call options of {@link ProxmoxClient.request} (passed on to the transport under it). */
 export interface RequestOptions {
   /** Query parameters; booleans are sent as `1`/`0`, `undefined` values are left out. */
   readonly query?: RequestParameters;

@@ -1,0 +1,58 @@
+/**
+ * Runs the whole test suite on another Node.js major, fetched from the npm registry (the `node`
+ * package ships the binary): `tsx scripts/ci/test-on-node.ts 22.23.3 [vitest args…]`.
+ *
+ * npx keeps that binary in its cache. The default cache is ~/.npm, and `process.execPath` then
+ * has a `.npm` segment, which @felhom/privileged's binary-path check refuses (the same check
+ * refuses nvm's ~/.nvm paths: a known issue, docs/ci.md); a cache under the temp folder gives a
+ * plain path that the service user of the real-sudo tests can also reach.
+ */
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repositoryRoot } from '../structure/repository.js';
+
+const [version, ...vitestArgs] = process.argv.slice(2);
+if (version === undefined || !/^\d+\.\d+\.\d+$/.test(version)) {
+  console.error('usage: tsx scripts/ci/test-on-node.ts <exact node version, e.g. 22.23.3> [vitest args…]');
+  process.exit(2);
+}
+const env = {
+  ...process.env,
+  npm_config_cache: join(tmpdir(), 'felhom-npx-cache'),
+  npm_config_update_notifier: 'false',
+};
+const node = (args: readonly string[]) =>
+  spawnSync('npx', ['-y', '-p', `node@${version}`, '--', 'node', ...args], {
+    cwd: repositoryRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+
+// Prove which Node runs the suite before running it: a silent fallback to the machine's Node would pass for the wrong reason.
+const probe = node(['-p', 'process.version + " " + process.execPath']);
+const [actual, execPath] = probe.stdout.trim().split(' ');
+if (probe.status !== 0 || actual !== `v${version}`) {
+  console.error(`expected node v${version}, got ${probe.stdout.trim() || `exit ${probe.status}`}`);
+  process.exit(1);
+}
+console.log(`== tests on node ${actual} (${execPath})`);
+const vitest = join('node_modules', 'vitest', 'vitest.mjs');
+const run = spawnSync(
+  'npx',
+  [
+    '-y',
+    '-p',
+    `node@${version}`,
+    '--',
+    'node',
+    vitest,
+    'run',
+    '--config',
+    'vitest.workspace.ts',
+    ...vitestArgs,
+  ],
+  { cwd: repositoryRoot, env, stdio: 'inherit' },
+);
+process.exitCode = run.status ?? 1;
