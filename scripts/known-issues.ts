@@ -13,40 +13,7 @@ export interface KnownIssue {
   readonly because: string;
 }
 
-export const knownIssues: readonly KnownIssue[] = [
-  {
-    check: 'packages',
-    pattern: /^@felhom\/agent-cli: declares @felhom\/(?:proxmox|privileged), which no built file imports$/,
-    because:
-      '2026-11-27: the CLI commands that use both packages (role, sudoers, selftest) are being written; ' +
-      'once they land the dependencies are imported and this entry goes.',
-  },
-  {
-    check: 'knip',
-    pattern: /^knip dependencies: @felhom\/(?:proxmox|privileged) in packages\/agent-cli\/package\.json$/,
-    because: '2026-11-27: as above — the CLI does not import either package yet.',
-  },
-  {
-    check: 'knip',
-    pattern: /^knip exports: decodeUpid in packages\/proxmox\/src\/testing\/model\/upid\.ts$/,
-    because:
-      "2026-11-27: dead code in the simulator (nothing calls it); for the simulator's owner to delete.",
-  },
-  {
-    check: 'knip',
-    pattern: /^knip types: ExitCodeValue in packages\/agent-cli\/src\/exit-codes\.ts$/,
-    because:
-      '2026-11-27: an exported type nothing uses; agent-cli is being edited (selftest), delete it there.',
-  },
-  {
-    check: 'packages',
-    pattern: /^consumer: defaultHelperPath was "invalid-input", expected "none"$/,
-    because:
-      '2026-11-27: @felhom/privileged binaryPathPattern refuses the "@felhom" path segment, so the ' +
-      'default fstabHelper path inside node_modules/@felhom/privileged is invalid for every npm consumer ' +
-      '(packages/privileged/src/binaries.ts; fix: allow "@" as a segment\'s first character).',
-  },
-];
+export const knownIssues: readonly KnownIssue[] = [];
 
 /** Splits one check's problems into failures and tolerated known issues, and lists its entries that no longer match. */
 export function triage(

@@ -10,9 +10,6 @@ export const ExitCode = {
   interrupted: 130,
 } as const;
 
-/** One of {@link ExitCode}'s values. */
-export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
-
 /** A command-line mistake: printed on stderr with a usage hint, exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

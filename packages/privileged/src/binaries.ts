@@ -22,8 +22,12 @@ export interface Binaries {
   readonly fstabHelper: string;
 }
 
-/** A path sudoers can pin literally: absolute, plain segments, no `..`. */
-export const binaryPathPattern = /^(\/[A-Za-z0-9_][A-Za-z0-9._+-]*)+$/;
+/**
+ * A path sudoers can pin literally: absolute, plain segments, no `.` or `..` segments. Segments
+ * may start with `@` or `.`, as installed packages (`node_modules/@felhom/…`) and Node managers
+ * (`~/.nvm`, `~/.npm/_npx`) put them there.
+ */
+export const binaryPathPattern = /^(\/[A-Za-z0-9_@.][A-Za-z0-9._+@-]*)+$/;
 
 /** The defaults, with `overrides` applied and every path validated. */
 export function resolveBinaries(overrides: Partial<Binaries> = {}): Binaries {
@@ -38,11 +42,15 @@ export function resolveBinaries(overrides: Partial<Binaries> = {}): Binaries {
     ...overrides,
   };
   for (const [name, path] of Object.entries(binaries)) {
-    if (typeof path !== 'string' || !binaryPathPattern.test(path) || path.split('/').includes('..')) {
+    if (
+      typeof path !== 'string' ||
+      !binaryPathPattern.test(path) ||
+      path.split('/').some((segment) => segment === '.' || segment === '..')
+    ) {
       throw new InvalidInputError(
         `binaries.${name}`,
         path,
-        'an absolute path of plain segments (no "..", no spaces)',
+        'an absolute path of plain segments (no "." or ".." segments, no spaces)',
       );
     }
   }

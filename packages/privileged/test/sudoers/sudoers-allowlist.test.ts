@@ -35,6 +35,7 @@ describe('sudoersAllowlist (text; real sudo checks it in sudoers-real.test.ts)',
     ['a helper path with a space', { binaries: { fstabHelper: '/opt/a b.js' } }, 'binaries.fstabHelper'],
     ['a pct path with ..', { binaries: { pct: '/usr/../tmp/pct' } }, 'binaries.pct'],
     ['a relative smartctl', { binaries: { smartctl: 'smartctl' } }, 'binaries.smartctl'],
+    ['a pct path with a . segment', { binaries: { pct: '/usr/./sbin/pct' } }, 'binaries.pct'],
     ...hostileStrings.map(([what, value]): [string, Record<string, unknown>, string] => [
       `a user with ${what}`,
       { user: value },
@@ -46,6 +47,21 @@ describe('sudoersAllowlist (text; real sudo checks it in sudoers-real.test.ts)',
       'options.mountBase',
     ]),
   ];
+
+  it('accepts install paths with @scope and dot-directory segments', () => {
+    // Where npm puts the helper and where nvm/npx put node: both must be pinnable.
+    const text = sudoersAllowlist({
+      user: 'felhom',
+      mountBase: '/srv/felhom/usb',
+      binaries: {
+        fstabHelper: '/opt/app/node_modules/@felhom/privileged/dist/fstab-helper.js',
+        node: '/root/.nvm/versions/node/v20.19.0/bin/node',
+      },
+    });
+    expect(text).toContain(
+      '/root/.nvm/versions/node/v20.19.0/bin/node ^/opt/app/node_modules/@felhom/privileged/dist/fstab-helper\\.js mount',
+    );
+  });
 
   it.each(bad)('rejects %s', (_, override, parameter) => {
     const call = () =>

@@ -2,6 +2,7 @@ import type { SimulatedCluster } from '../../model/cluster.js';
 import { paramError } from '../../model/sim-error.js';
 import { exitStatus, type SimTask, visibleLog } from '../../model/tasks.js';
 import { tokenUser } from '../../model/tokens.js';
+import { decodeUpid } from '../../model/upid.js';
 import { P, splitList } from '../params.js';
 import type { SimRoute, SimRouteContext } from '../route.js';
 
@@ -25,11 +26,7 @@ function userFields(task: SimTask): { user: string; tokenid?: string } {
 
 /** The task named by the path, or the 400s the host answers (unparseable, or no log file yet). */
 function findTask(cluster: SimulatedCluster, node: string, upid: string): SimTask {
-  if (
-    !/^UPID:[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?:[0-9A-Fa-f]{8}:[0-9A-Fa-f]{8,9}:[0-9A-Fa-f]{8}:[^:\s/]+:[^:\s/]*:[^:\s/]+:$/.test(
-      upid,
-    )
-  ) {
+  if (decodeUpid(upid) === undefined) {
     throw paramError({ upid: 'unable to parse worker upid' });
   }
   const task = cluster.task(upid);
