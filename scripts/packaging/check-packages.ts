@@ -40,7 +40,13 @@ try {
         (file) => [file, packageImportsOf(file, readFileSync(join(pkg.unpacked, file), 'utf8'))] as const,
       ),
     );
-    problems.push(...runtimeDependencyProblems(pkg.manifest, imported));
+    problems.push(
+      ...runtimeDependencyProblems(
+        pkg.manifest,
+        imported,
+        packed.map((sibling) => sibling.manifest),
+      ),
+    );
     problems.push(...(await publintProblems(pkg)));
     problems.push(...attwProblems(pkg, repositoryRoot));
   }

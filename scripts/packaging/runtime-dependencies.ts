@@ -30,7 +30,16 @@ export function packageImportsOf(fileName: string, text: string): string[] {
 export function runtimeDependencyProblems(
   manifest: PackedManifest,
   imported: ReadonlyMap<string, readonly string[]>,
+  siblings: readonly PackedManifest[] = [],
 ): string[] {
+  // A package may declare what a sibling it depends on takes as a peer dependency (the CLI
+  // declares selfsigned for @felhom/proxmox/testing): the sibling imports it on its behalf.
+  const peersOfDependencies = new Map<string, string>();
+  for (const sibling of siblings) {
+    if (sibling.name === manifest.name || manifest.dependencies?.[sibling.name] === undefined) continue;
+    for (const peer of Object.keys(sibling.peerDependencies ?? {}))
+      peersOfDependencies.set(peer, sibling.name);
+  }
   const declared = new Set([
     ...Object.keys(manifest.dependencies ?? {}),
     ...Object.keys(manifest.peerDependencies ?? {}),
@@ -45,7 +54,8 @@ export function runtimeDependencyProblems(
     }
   }
   for (const name of declared) {
-    if (!used.has(name)) problems.push(`${manifest.name}: declares ${name}, which no built file imports`);
+    if (!used.has(name) && !peersOfDependencies.has(name))
+      problems.push(`${manifest.name}: declares ${name}, which no built file imports`);
   }
   for (const [name, range] of Object.entries(manifest.dependencies ?? {})) {
     if (range.startsWith('workspace:'))

@@ -40,6 +40,7 @@ export function importsOf(fileName: string, text: string): ImportSite[] {
     const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
     sites.push({ specifier, kind, typeOnly, line });
   };
+  const requireNames = requireFunctionsOf(source);
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
       const clause = node.importClause;
@@ -72,7 +73,7 @@ export function importsOf(fileName: string, text: string): ImportSite[] {
     } else if (ts.isCallExpression(node)) {
       if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
         add(node, literal(node.arguments[0]), 'dynamic', false);
-      } else if (ts.isIdentifier(node.expression) && node.expression.text === 'require') {
+      } else if (ts.isIdentifier(node.expression) && requireNames.has(node.expression.text)) {
         add(node, literal(node.arguments[0]), 'require', false);
       }
     }
@@ -80,6 +81,34 @@ export function importsOf(fileName: string, text: string): ImportSite[] {
   };
   visit(source);
   return sites;
+}
+
+/**
+ * The names that call `require` in this file: `require` itself, and every variable bound to
+ * `createRequire(…)` (`const load = createRequire(import.meta.url)`), which an ES module uses to
+ * load a package lazily; `load('x')` imports `x` as surely as `import 'x'` does.
+ */
+function requireFunctionsOf(source: ts.SourceFile): Set<string> {
+  const names = new Set(['require']);
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.initializer !== undefined &&
+      ts.isCallExpression(node.initializer)
+    ) {
+      const callee = node.initializer.expression;
+      const name = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : undefined;
+      if (name === 'createRequire') names.add(node.name.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return names;
 }
 
 /** Is this identifier a value reference to the global of that name (not a property, key, type or declaration)? */

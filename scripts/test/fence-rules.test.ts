@@ -48,6 +48,10 @@ describe('the fence refuses', () => {
       "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nrequire('node:https');",
       'node:https',
     ],
+    [
+      "import { createRequire } from 'node:module';\nconst load = createRequire(import.meta.url);\nload('undici/lib/dispatcher/agent.js');",
+      'undici',
+    ],
   ])('in @felhom/privileged: %s', (source, named) => {
     const found = violationsOf(privilegedFile, `${source}\nexport {};\n`);
     expect(found).toHaveLength(1);

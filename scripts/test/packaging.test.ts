@@ -106,6 +106,27 @@ describe('the packaging check refuses', () => {
     ]);
   });
 
+  it('counts createRequire loads as imports, and a dependency a sibling takes as its peer as used', () => {
+    expect(
+      packageImportsOf(
+        'dist/index.js',
+        "import { createRequire } from 'module';\nvar load2 = createRequire(import.meta.url);\nload2('ky');\n",
+      ),
+    ).toEqual(['ky']);
+    const cli = {
+      name: '@felhom/cli',
+      version: '1.0.0',
+      dependencies: { '@felhom/p': '1.0.0', selfsigned: '5.5.0' },
+    };
+    const sdk = { name: '@felhom/p', version: '1.0.0', peerDependencies: { selfsigned: '^5.5.0' } };
+    const imported = new Map([['dist/cli.js', ['@felhom/p']]]);
+    expect(runtimeDependencyProblems(cli, imported, [cli, sdk])).toEqual([]);
+    // Without the sibling's peer declaration, the unused dependency is still reported.
+    expect(runtimeDependencyProblems(cli, imported, [cli])).toEqual([
+      '@felhom/cli: declares selfsigned, which no built file imports',
+    ]);
+  });
+
   it('counts what JavaScript runs and what declaration files need, not erased type imports in JavaScript', () => {
     expect(packageImportsOf('a.js', "import 'msw';\nconst s = await import('selfsigned');\n")).toEqual([
       'msw',
