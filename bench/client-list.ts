@@ -1,116 +1,13 @@
 /**
- * `client.listLXC(node)` (request, envelope, and the schema validation of every guest) against
- * raw `fetch` + `JSON.parse` for the same 1000-guest `/nodes/pve/lxc` list, served by a loopback
- * HTTP server in this process. Same method as bench/transport.ts: rounds of the two interleave
- * after a warm-up, their order flips every round, and the headline is the median of the paired
- * per-round time ratios. Target: ≤ 1.10.
+ * `client.listLXC(node)` (request, envelope, and the validation of every guest) against raw
+ * `fetch` + `JSON.parse` for the same 1000-guest `/nodes/pve/lxc` list, served by a loopback
+ * HTTP server in this process (harness: bench/paired-client-bench.ts). Target: ≤ 1.10.
  *
  * Run: npx tsx bench/client-list.ts [rounds] [callsPerRound] [guests]
- * Not a test: nothing here asserts a time. The numbers go to docs/performance.md.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { loadavg } from 'node:os';
-import { ProxmoxClient } from '@felhom/proxmox';
-import { guest } from './lxc-body.js';
+import { runPairedClientBench } from './paired-client-bench.js';
 
-const rounds = Number(process.argv[2] ?? 40);
-const callsPerRound = Number(process.argv[3] ?? 50);
-const guests = Number(process.argv[4] ?? 1000);
-const token = { id: 'felhom@pve!bench', secret: '00000000-0000-4000-8000-000000000000' };
-const body = JSON.stringify({ data: Array.from({ length: guests }, (_, index) => guest(index)) });
-
-interface Round {
-  readonly wall: number;
-  readonly cpu: number;
-}
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-
-async function main(): Promise<void> {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, {
-      'content-type': 'application/json;charset=UTF-8',
-      'content-length': Buffer.byteLength(body),
-      server: 'pve-api-daemon/3.0',
-    });
-    response.end(body);
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const url = `${baseUrl}/api2/json/nodes/pve/lxc`;
-  const authorization = `PVEAPIToken=${token.id}=${token.secret}`;
-  const client = new ProxmoxClient({ baseUrl, token, concurrency: 1 });
-
-  const raw = async (): Promise<number> => {
-    const response = await fetch(url, { headers: { authorization, accept: 'application/json' } });
-    const parsed = JSON.parse(await response.text()) as { data: unknown[] };
-    return parsed.data.length;
-  };
-  const viaClient = async (): Promise<number> => (await client.listLXC('pve')).length;
-
-  async function round(call: () => Promise<number>): Promise<Round> {
-    const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    for (let index = 0; index < callsPerRound; index++) {
-      if ((await call()) !== guests) throw new Error('wrong body');
-    }
-    const wall = performance.now() - started;
-    const cpu = process.cpuUsage(cpuBefore);
-    return { wall, cpu: (cpu.user + cpu.system) / 1000 };
-  }
-
-  await round(raw);
-  await round(viaClient);
-  const rawRounds: Round[] = [];
-  const clientRounds: Round[] = [];
-  for (let index = 0; index < rounds; index++) {
-    if (index % 2 === 0) {
-      rawRounds.push(await round(raw));
-      clientRounds.push(await round(viaClient));
-    } else {
-      clientRounds.push(await round(viaClient));
-      rawRounds.push(await round(raw));
-    }
-  }
-  server.close();
-  server.closeAllConnections();
-
-  const rate = (ms: number) => (callsPerRound / ms) * 1000;
-  const row = (name: string, data: readonly Round[]) => {
-    const rates = data.map((entry) => rate(entry.wall));
-    const cpuPerCall = median(data.map((entry) => entry.cpu / callsPerRound));
-    return `| ${name.padEnd(24)} | ${median(rates).toFixed(1).padStart(16)} | ${Math.min(...rates)
-      .toFixed(1)
-      .padStart(8)} | ${Math.max(...rates)
-      .toFixed(1)
-      .padStart(8)} | ${cpuPerCall.toFixed(2).padStart(15)} |`;
-  };
-  const wallRatios = clientRounds.map((r, index) => r.wall / (rawRounds[index]?.wall ?? Number.NaN));
-  const cpuRatios = clientRounds.map((r, index) => r.cpu / (rawRounds[index]?.cpu ?? Number.NaN));
-  console.log(
-    `body: ${(Buffer.byteLength(body) / 1024).toFixed(1)} KiB, ${guests} guests; ${rounds} rounds × ${callsPerRound} calls each, sequential, interleaved`,
-  );
-  console.log(
-    `node ${process.version}, ${process.platform}/${process.arch}, load average ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  );
-  console.log('');
-  console.log('| variant                  | calls/s (median) |      min |      max | CPU ms per call |');
-  console.log('|--------------------------|------------------|----------|----------|-----------------|');
-  console.log(row('raw fetch + JSON.parse', rawRounds));
-  console.log(row('ProxmoxClient.listLXC', clientRounds));
-  console.log('');
-  console.log(
-    `time ratio listLXC/raw, median of paired rounds: wall ${median(wallRatios).toFixed(3)}, CPU ${median(cpuRatios).toFixed(3)} (target ≤ 1.10)`,
-  );
-}
-
-await main();
+await runPairedClientBench({
+  label: 'ProxmoxClient.listLXC',
+  call: async (client) => (await client.listLXC('pve')).length,
+});
