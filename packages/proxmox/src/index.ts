@@ -118,6 +118,7 @@ export type {
   TaskStatusFilter,
   VzdumpSpec,
 } from './resources/index.js';
+export { storageContentTypes } from './resources/index.js';
 // schemas
 export {
   type ClusterResource,
@@ -166,6 +167,7 @@ export {
 } from './schemas/index.js';
 // tasks
 export {
+  type APIRequester,
   classifyExitStatus,
   type ExitClass,
   type TaskCallOptions,

@@ -60,8 +60,8 @@ export const netFormat: PropertyFormat = {
   },
 };
 
-/** Options shared by `rootfs` and `mpN`. */
-interface VolumeOptions extends WithExtra {
+/** `rootfs`: the container's root volume; its options are shared by every `mpN`. */
+export interface RootFsConfig extends WithExtra {
   /**
    * Volume, device or directory. On create/update, `STORAGE:SIZE_GiB` allocates a new volume
    * (`local-lvm:8`). Written without `volume=`.
@@ -83,11 +83,8 @@ interface VolumeOptions extends WithExtra {
   readonly size?: string;
 }
 
-/** `rootfs`: the container's root volume. */
-export type RootFsConfig = VolumeOptions;
-
 /** `mpN`: a mount point. */
-export interface MountPointConfig extends VolumeOptions {
+export interface MountPointConfig extends RootFsConfig {
   /** Path inside the container. Required. */
   readonly mp: string;
   /** Include in backups (volume mount points only). */

@@ -1,3 +1,4 @@
+import type { HTTPMethod } from '../transport/transport.js';
 import type { PvePrivilege } from './privilege-names.js';
 
 /** The client methods whose privilege requirements {@link requiredPrivileges} describes. */
@@ -29,12 +30,9 @@ export type ClientMethodName =
   | 'taskLog'
   | 'waitTask';
 
-/** An HTTP method the client uses. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
 /** One API endpoint, with its path template exactly as the PVE API schema spells it. */
 export interface ApiEndpoint {
-  readonly method: HttpMethod;
+  readonly method: HTTPMethod;
   /** e.g. `/nodes/{node}/lxc/{vmid}/snapshot` (relative to `/api2/json`). */
   readonly path: string;
 }

@@ -1,7 +1,7 @@
 // Typed resource methods (internal barrel; ProxmoxClient delegates to the functions and
 // src/index.ts re-exports the option types).
 export type { CallOptions } from './call-options.js';
-export type { StorageContentType } from './checks.js';
+export { type StorageContentType, storageContentTypes } from './checks.js';
 export {
   type ClusterResourcesFilter,
   clusterResources,

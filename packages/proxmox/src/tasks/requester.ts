@@ -7,6 +7,7 @@ import type { UPID } from '../upid/upid.js';
 
 /** The part of the client the task helpers use (a `ProxmoxClient` is one). */
 export interface APIRequester {
+  /** Sends one API request and resolves to the unwrapped `{ data, total }` (see `ProxmoxClient.request`). */
   request<T = unknown>(
     method: HTTPMethod,
     path: string,

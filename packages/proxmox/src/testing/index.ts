@@ -24,7 +24,7 @@ export type { SimSnapshot } from './model/config-file.js';
 export type { SimGuest, SimNode, SimStorage, SimVolume } from './model/inventory.js';
 export { PVE9_PRIVILEGES, SIM_AGENT_PRIVILEGES, type SimAclEntry } from './model/privileges.js';
 export { SIM_PROFILES, type SimProfile, type SimProfileName } from './model/profiles.js';
-export type { SimTask, SimTaskOutcome } from './model/tasks.js';
+export type { SimTask, SimTaskOutcome, SimTaskSpec } from './model/tasks.js';
 export {
   SIM_AGENT_TOKEN_ID,
   SIM_AGENT_TOKEN_SECRET,
