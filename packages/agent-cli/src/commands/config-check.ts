@@ -1,6 +1,8 @@
 import { defineCliCommand } from '../command.js';
-import { describeSource, type LoadedConfig, loadConfig } from '../config/load-config.js';
+import { describeTls } from '../config/agent-config.js';
+import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import { SECRET_MASK } from '../config/secret.js';
+import { describeSource } from '../config/sources.js';
 import { ExitCode } from '../exit-codes.js';
 import { configArg } from './shared-args.js';
 
@@ -47,17 +49,12 @@ function effectiveRows({ config, sources }: LoadedConfig): Row[] {
     value,
     source: describeSource(sources[sourceKey]),
   });
-  const tls = config.tls
-    ? 'fingerprint' in config.tls
-      ? `fingerprint ${config.tls.fingerprint}`
-      : `ca file ${config.tls.caFile}`
-    : 'system CAs';
   return [
     row('baseUrl', config.baseUrl),
     row('token.id', config.tokenId),
     // The secret is never printed, only whether and where it was found.
     row('token.secret', SECRET_MASK),
-    row('tls', tls),
+    row('tls', describeTls(config.tls)),
     row('node', config.node ?? '(first node reported by the host)'),
     row('privileged.mode', config.privilegedMode),
     row('timeouts.requestMs', String(config.requestTimeoutMs)),

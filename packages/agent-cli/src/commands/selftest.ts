@@ -1,4 +1,5 @@
 import { defineCliCommand } from '../command.js';
+import { describeTls } from '../config/agent-config.js';
 import { loadConfig } from '../config/load-config.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 import { colorEnabled } from '../output/io.js';
@@ -78,11 +79,7 @@ export const selftestCommand = defineCliCommand(
         client,
         baseUrl: config.baseUrl,
         tokenId: config.tokenId,
-        tls: config.tls
-          ? 'fingerprint' in config.tls
-            ? `fingerprint ${config.tls.fingerprint}`
-            : `ca file ${config.tls.caFile}`
-          : 'system CAs',
+        tls: describeTls(config.tls),
         requestedNode: args.node ?? config.node,
         demo: false,
       };

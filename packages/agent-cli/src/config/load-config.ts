@@ -1,48 +1,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as v from 'valibot';
+import type { AgentConfig } from './agent-config.js';
 import { ConfigError } from './config-error.js';
+import { resolveSecret } from './resolve-secret.js';
+import { resolveTls } from './resolve-tls.js';
 import { type ConfigFile, configFileSchema } from './schema.js';
-import { Secret } from './secret.js';
+import { ENV, type Environment, nonEmpty, originOf, type ValueSource } from './sources.js';
 
 /** Where the config file is looked for when neither `--config` nor `FELHOM_AGENT_CONFIG` is given. */
 export const DEFAULT_CONFIG_PATH = '/etc/felhom/agent.json';
-
-/** The environment variables the agent reads, by config field. */
-export const ENV = {
-  config: 'FELHOM_AGENT_CONFIG',
-  baseUrl: 'FELHOM_AGENT_BASE_URL',
-  tokenId: 'FELHOM_AGENT_TOKEN_ID',
-  tokenSecret: 'FELHOM_AGENT_TOKEN_SECRET',
-  tokenSecretFile: 'FELHOM_AGENT_TOKEN_SECRET_FILE',
-  tlsFingerprint: 'FELHOM_AGENT_TLS_FINGERPRINT',
-  tlsCaFile: 'FELHOM_AGENT_TLS_CA_FILE',
-  node: 'FELHOM_AGENT_NODE',
-  privilegedMode: 'FELHOM_AGENT_PRIVILEGED_MODE',
-  requestTimeoutMs: 'FELHOM_AGENT_TIMEOUT_MS',
-  taskTimeoutMs: 'FELHOM_AGENT_TASK_TIMEOUT_MS',
-} as const;
-
-/** Where one effective value came from. */
-export type ValueSource =
-  | { readonly kind: 'file'; readonly path: string }
-  | { readonly kind: 'env'; readonly variable: string }
-  | { readonly kind: 'default' };
-
-/** The agent's effective configuration after the file and the environment are merged. */
-export interface AgentConfig {
-  readonly baseUrl: string;
-  readonly tokenId: string;
-  readonly tokenSecret: Secret;
-  /** Pin by fingerprint, trust a CA file, or (undefined) use the system CAs. */
-  readonly tls:
-    | { readonly fingerprint: string }
-    | { readonly caFile: string; readonly ca: string }
-    | undefined;
-  readonly node: string | undefined;
-  readonly privilegedMode: 'sudo' | 'direct';
-  readonly requestTimeoutMs: number;
-  readonly taskTimeoutMs: number;
-}
 
 /** The config, where each value came from, the file read (if any) and warnings to print. */
 export interface LoadedConfig {
@@ -56,7 +22,7 @@ export interface LoadedConfig {
 export interface LoadConfigOptions {
   /** `--config FILE`; when given, the file must exist. */
   readonly configPath?: string | undefined;
-  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly env: Environment;
   /** The path tried when no file is named; it may be absent. @default DEFAULT_CONFIG_PATH */
   readonly defaultConfigPath?: string;
 }
@@ -138,18 +104,6 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   };
 }
 
-/** Where a value came from, worded as {@link ConfigError} origins are: a path or `environment VAR`. */
-export function originOf(source: ValueSource | undefined): string {
-  if (!source || source.kind === 'default') return 'default';
-  return source.kind === 'file' ? source.path : `environment ${source.variable}`;
-}
-
-/** Describes a source for messages and for `config check`. */
-export function describeSource(source: ValueSource | undefined): string {
-  if (!source || source.kind === 'default') return 'default';
-  return source.kind === 'file' ? `file ${source.path}` : `env ${source.variable}`;
-}
-
 function readConfigFile(
   path: string,
   required: boolean,
@@ -201,134 +155,6 @@ function describeExpected(issue: v.BaseIssue<unknown>): string {
   return issue.expected ?? issue.message;
 }
 
-function resolveSecret(
-  env: LoadConfigOptions['env'],
-  file: ConfigFile,
-  path: string,
-  sources: Record<string, ValueSource>,
-  warnings: string[],
-): Secret | undefined {
-  const envSecret = nonEmpty(env[ENV.tokenSecret]);
-  const envSecretFile = nonEmpty(env[ENV.tokenSecretFile]);
-  if (envSecret !== undefined && envSecretFile !== undefined) {
-    throw new ConfigError({
-      origin: 'environment',
-      field: `${ENV.tokenSecret} / ${ENV.tokenSecretFile}`,
-      expected: 'only one of the two',
-      got: 'both',
-    });
-  }
-  if (envSecret !== undefined) {
-    sources['token.secret'] = { kind: 'env', variable: ENV.tokenSecret };
-    return new Secret(envSecret);
-  }
-  if (envSecretFile !== undefined) {
-    sources['token.secret'] = { kind: 'env', variable: ENV.tokenSecretFile };
-    return readSecretFile(envSecretFile, `environment ${ENV.tokenSecretFile}`, warnings);
-  }
-  const { secret, secretFile } = file.token ?? {};
-  if (secret !== undefined && secretFile !== undefined) {
-    throw new ConfigError({
-      origin: path,
-      field: 'token',
-      expected: 'secret or secretFile, not both',
-      got: 'both',
-    });
-  }
-  if (secret !== undefined) {
-    sources['token.secret'] = { kind: 'file', path };
-    return new Secret(secret);
-  }
-  if (secretFile !== undefined) {
-    sources['token.secret'] = { kind: 'file', path };
-    return readSecretFile(secretFile, `${path}: token.secretFile`, warnings);
-  }
-  return undefined;
-}
-
-function readSecretFile(secretPath: string, origin: string, warnings: string[]): Secret {
-  let text: string;
-  try {
-    text = readFileSync(secretPath, 'utf8');
-    if ((statSync(secretPath).mode & 0o004) !== 0) {
-      warnings.push(`the token secret file ${secretPath} is world-readable; run: chmod 600 ${secretPath}`);
-    }
-  } catch (error) {
-    throw new ConfigError({
-      origin,
-      field: '',
-      expected: `a readable file holding the token secret (${secretPath})`,
-      got: (error as NodeJS.ErrnoException).code ?? 'an unreadable file',
-    });
-  }
-  // Files written with `echo` end in a newline that is not part of the secret.
-  const value = text.trim();
-  if (value === '' || /\s/.test(value)) {
-    throw new ConfigError({
-      origin,
-      field: '',
-      expected: `one line holding the token secret in ${secretPath}`,
-      got: value === '' ? 'an empty file' : 'whitespace inside the value',
-    });
-  }
-  return new Secret(value);
-}
-
-function resolveTls(
-  env: LoadConfigOptions['env'],
-  file: ConfigFile,
-  path: string,
-  sources: Record<string, ValueSource>,
-): AgentConfig['tls'] {
-  const envFingerprint = nonEmpty(env[ENV.tlsFingerprint]);
-  const envCaFile = nonEmpty(env[ENV.tlsCaFile]);
-  if (envFingerprint !== undefined && envCaFile !== undefined) {
-    throw new ConfigError({
-      origin: 'environment',
-      field: `${ENV.tlsFingerprint} / ${ENV.tlsCaFile}`,
-      expected: 'only one of the two',
-      got: 'both',
-    });
-  }
-  // The environment replaces the file's TLS choice as a whole: a pin and a CA never mix.
-  let fingerprint: string | undefined;
-  let caFile: string | undefined;
-  if (envFingerprint !== undefined || envCaFile !== undefined) {
-    fingerprint = envFingerprint;
-    caFile = envCaFile;
-    sources.tls = {
-      kind: 'env',
-      variable: envFingerprint !== undefined ? ENV.tlsFingerprint : ENV.tlsCaFile,
-    };
-  } else if (file.tls) {
-    ({ fingerprint, caFile } = file.tls);
-    if (fingerprint !== undefined && caFile !== undefined) {
-      throw new ConfigError({
-        origin: path,
-        field: 'tls',
-        expected: 'fingerprint or caFile, not both',
-        got: 'both',
-      });
-    }
-    if (fingerprint !== undefined || caFile !== undefined) sources.tls = { kind: 'file', path };
-  }
-  if (fingerprint !== undefined) return { fingerprint };
-  if (caFile !== undefined) {
-    try {
-      return { caFile, ca: readFileSync(caFile, 'utf8') };
-    } catch (error) {
-      throw new ConfigError({
-        origin: originOf(sources.tls),
-        field: 'tls.caFile',
-        expected: `a readable PEM file (${caFile})`,
-        got: (error as NodeJS.ErrnoException).code ?? 'an unreadable file',
-      });
-    }
-  }
-  sources.tls = { kind: 'default' };
-  return undefined;
-}
-
 function checkBaseUrl(baseUrl: string, source: ValueSource | undefined): void {
   let url: URL | undefined;
   try {
@@ -372,8 +198,4 @@ function parseEnum<const T extends string>(variable: string, raw: string, allowe
 function useDefault<T>(sources: Record<string, ValueSource>, field: string, value: T): T {
   sources[field] = { kind: 'default' };
   return value;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
 }

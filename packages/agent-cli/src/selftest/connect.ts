@@ -1,6 +1,7 @@
 import { InvalidArgumentError, ProxmoxClient } from '@felhom/proxmox';
 import { ConfigError } from '../config/config-error.js';
-import { type LoadedConfig, originOf } from '../config/load-config.js';
+import type { LoadedConfig } from '../config/load-config.js';
+import { originOf } from '../config/sources.js';
 
 /**
  * Builds the client from a loaded config. The client validates its options (token id format,

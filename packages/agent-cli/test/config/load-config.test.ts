@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
-import { DEFAULT_CONFIG_PATH, describeSource, loadConfig } from '../../src/config/load-config.js';
+import { DEFAULT_CONFIG_PATH, loadConfig } from '../../src/config/load-config.js';
+import { describeSource } from '../../src/config/sources.js';
 
 const SECRET = '5f1c8e2a-7b3d-4e6f-9a0b-1c2d3e4f5a6b';
 const FINGERPRINT =
