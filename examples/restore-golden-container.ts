@@ -1,51 +1,23 @@
 /**
  * Restores a golden container from its backup (felhom's primary create path) and waits for the
- * restore task, printing its log as it goes. Runs against the simulated Proxmox VE host by default (a real HTTPS server on 127.0.0.1
- * with a certificate made at start, pinned by its fingerprint), or against a real host when
- * PVE_BASE_URL, PVE_TOKEN_ID, PVE_TOKEN_SECRET and PVE_FINGERPRINT are set.
+ * restore task, printing its log as it goes. The host is the simulated cluster or, with the PVE_*
+ * variables set, a real one (examples/connect.ts).
  *
  *   npx tsx examples/restore-golden-container.ts
  *
- * Optional for a real host: PVE_NODE (default: the first online node), PVE_VMID (default: the
- * next free id from 900), PVE_ARCHIVE (default: the newest backup on PVE_BACKUP_STORAGE),
- * PVE_BACKUP_STORAGE (default `local`), PVE_TARGET_STORAGE (default `local-lvm`).
+ * Optional for a real host: PVE_VMID (default: the next free id from 900), PVE_ARCHIVE (default:
+ * the newest backup on PVE_BACKUP_STORAGE), PVE_BACKUP_STORAGE (default `local`),
+ * PVE_TARGET_STORAGE (default `local-lvm`).
  */
-import { isProxmoxError, ProxmoxClient } from '@felhom/proxmox';
-import {
-  SIM_AGENT_TOKEN_ID,
-  SIM_AGENT_TOKEN_SECRET,
-  SimulatedCluster,
-  type SimulatorServer,
-  startSimulatorServer,
-} from '@felhom/proxmox/testing';
+import { isProxmoxError } from '@felhom/proxmox';
+import { connect } from './connect.js';
 
 const env = process.env;
-const real = env.PVE_BASE_URL && env.PVE_TOKEN_ID && env.PVE_TOKEN_SECRET && env.PVE_FINGERPRINT;
-
-let simulator: SimulatorServer | undefined;
-let client: ProxmoxClient;
-if (real) {
-  client = new ProxmoxClient({
-    baseUrl: env.PVE_BASE_URL ?? '',
-    token: { id: env.PVE_TOKEN_ID ?? '', secret: env.PVE_TOKEN_SECRET ?? '' },
-    tls: { fingerprint: env.PVE_FINGERPRINT ?? '' },
-  });
-  console.log(`host: ${client.baseUrl} (pinned ${env.PVE_FINGERPRINT})`);
-} else {
-  // Tasks run for 1.5 s here so the progress lines arrive over several polls.
-  simulator = await startSimulatorServer(new SimulatedCluster({ taskDurationMs: 1_500 }));
-  client = new ProxmoxClient({
-    baseUrl: simulator.url,
-    token: { id: SIM_AGENT_TOKEN_ID, secret: SIM_AGENT_TOKEN_SECRET },
-    tls: { fingerprint: simulator.fingerprint256 },
-  });
-  console.log(`host: simulated PVE at ${simulator.url} (pinned ${simulator.fingerprint256})`);
-}
-
+const host = await connect();
+const { client } = host;
 try {
   const version = await client.version();
-  const nodes = await client.nodes();
-  const node = env.PVE_NODE ?? nodes.find((n) => n.status === 'online')?.node ?? 'pve1';
+  const { node } = host;
   console.log(`PVE ${version.version}, node ${node}`);
 
   const backupStorage = env.PVE_BACKUP_STORAGE ?? 'local';
@@ -80,6 +52,5 @@ try {
   console.error(isProxmoxError(error) ? `${error.name} (${error.reason}): ${error.message}` : error);
   process.exitCode = 1;
 } finally {
-  await client.close();
-  await simulator?.close();
+  await host.close();
 }
