@@ -9,6 +9,14 @@ import { captureIO } from '../support/capture-io.js';
 
 const never = new AbortController().signal;
 const visudo = ['/usr/sbin/visudo', '/usr/bin/visudo'].find((path) => existsSync(path));
+// .ci/run installs sudo, so CI always checks the drop-in with the real visudo; elsewhere the
+// check is skipped with the reason printed.
+if (!visudo) {
+  if (process.env.CI === 'true') throw new Error('CI=true but visudo is missing (.ci/run installs sudo)');
+  console.warn(
+    '[sudoers] skipped: visudo is not installed (apt install sudo) — the drop-in is not checked by visudo',
+  );
+}
 
 describe('role', () => {
   it('prints the role, user, token and ACL commands for the default token', async () => {
