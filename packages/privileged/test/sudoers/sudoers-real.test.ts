@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Command, type GoldenLXCSpec, Privileged, sudoersAllowlist } from '@felhom/privileged';
 import { RecordingRunner } from '@felhom/privileged/testing';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, repoRoot } from '../support/paths.js';
 import { needBinary, requireReal, rootReasons } from '../support/real-prerequisites.js';
@@ -280,9 +281,22 @@ describe.skipIf(!canRun)('the sudoers drop-in with real sudo and a real system u
   });
 
   it('ExecRunner in sudo mode, run as that user, executes an allowed command as root and gets PrivilegeDeniedError for refused ones', async () => {
-    const script = join(repoRoot, 'packages/privileged/test/support/run-as-service-user.ts');
-    const { stdout } = await run('/usr/bin/node', ['--import', 'tsx', script, binaries.smartctl], {
-      cwd: repoRoot,
+    // The service user may not be able to read the clone (a checkout under a 0700 folder, such as
+    // one made by `mktemp -d`), so it runs a self-contained bundle from a folder it can read.
+    const script = join(dir, 'run-as-service-user.mjs');
+    await build({
+      entryPoints: [join(repoRoot, 'packages/privileged/test/support/run-as-service-user.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: script,
+      logLevel: 'silent',
+    });
+    await chmod(dir, 0o755);
+    await chmod(script, 0o644);
+    const { stdout } = await run('/usr/bin/node', [script, binaries.smartctl], {
+      cwd: dir,
       uid,
       gid,
       env: { PATH: env.PATH, HOME: dir },

@@ -1,4 +1,4 @@
-// Run by the sudo end-to-end test as the throwaway system user (node --import tsx, uid/gid set):
+// Run by the sudo end-to-end test as the throwaway system user (bundled by esbuild, uid/gid set):
 // drives ExecRunner in sudo mode against the real sudo and the installed drop-in, and prints
 // what happened as one JSON line. argv[2]: the fake smartctl's absolute path.
 import { ExecRunner, isPrivilegedError, PrivilegeDeniedError, Privileged } from '../../src/index.js';
