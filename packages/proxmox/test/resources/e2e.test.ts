@@ -14,7 +14,7 @@ import { agentToken, caught } from './simulator.js';
 const cluster = new SimulatedCluster({ taskDurationMs: 20 });
 let server: SimulatorServer;
 let client: ProxmoxClient;
-const backup = 'local:backup/vzdump-lxc-100-2026_11_01-03_00_00.tar.zst';
+const backup = cluster.latestBackup(100)!.volid;
 
 beforeAll(async () => {
   server = await startSimulatorServer(cluster);

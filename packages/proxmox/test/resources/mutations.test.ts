@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { caught, useSimulator } from './simulator.js';
 
 // The mutating methods against the simulated cluster through msw. Tasks run on the simulator's
-// clock (Date.now, faked here), so waiting on them takes no real time.
+// clock (Date.now, faked here from the current time on), so waiting on them takes no real time.
 const sim = useSimulator();
 beforeEach(() => {
-  vi.useFakeTimers({ now: Date.UTC(2026, 10, 27, 6, 0, 0) });
+  vi.useFakeTimers();
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -27,13 +27,14 @@ async function waitFor(upid: UPID, lines?: string[]) {
   return outcome.value as Awaited<typeof result>;
 }
 
-const backup = 'local:backup/vzdump-lxc-100-2026_11_01-03_00_00.tar.zst';
+/** The seeded backup of CT 100 (its name carries a time relative to the cluster's clock). */
+const backup = (): string => sim.cluster.latestBackup(100)!.volid;
 
 describe('restoreLXC', () => {
   it('restores a backup into a new container with the given config, and the task says so', async () => {
     const upid = await sim.client.restoreLXC('pve1', {
       vmid: 105,
-      archive: backup,
+      archive: backup(),
       storage: 'local-lvm',
       hostname: 'web-restored',
       memory: 512,
@@ -52,7 +53,7 @@ describe('restoreLXC', () => {
     });
     expect(sim.cluster.requests.at(-1)?.body).toMatchObject({
       vmid: '105',
-      ostemplate: backup,
+      ostemplate: backup(),
       restore: '1',
       storage: 'local-lvm',
       hostname: 'web-restored',
@@ -65,7 +66,7 @@ describe('restoreLXC', () => {
     const lines: string[] = [];
     const result = await waitFor(upid, lines);
     expect(result.status).toBe('ok');
-    expect(lines).toContain(`restoring '${backup}' now..`);
+    expect(lines).toContain(`restoring '${backup()}' now..`);
     const config = await sim.client.guestConfig('pve1', 105);
     expect(config).toMatchObject({ hostname: 'web-restored', memory: 512 });
     expect(config.rootfs?.volume).toBe('local-lvm:vm-105-disk-0');
@@ -83,7 +84,7 @@ describe('restoreLXC', () => {
   });
 
   it('refuses an existing vmid without force (conflict)', async () => {
-    const error = await caught(() => sim.client.restoreLXC('pve1', { vmid: 100, archive: backup }));
+    const error = await caught(() => sim.client.restoreLXC('pve1', { vmid: 100, archive: backup() }));
     expect(error).toMatchObject({ status: 500, reason: 'conflict' });
   });
 });

@@ -131,7 +131,7 @@ describe('a token lacking the privilege gets an APIError with the permission par
     const error = await caught(() =>
       sim.clientFor(id, secret).restoreLXC('pve1', {
         vmid: 105,
-        archive: 'local:backup/vzdump-lxc-100-2026_11_01-03_00_00.tar.zst',
+        archive: sim.cluster.latestBackup(100)!.volid,
         storage: 'local-lvm',
       }),
     );
@@ -147,7 +147,7 @@ describe('a token lacking the privilege gets an APIError with the permission par
     const error = await caught(() =>
       without('VM.Allocate').restoreLXC('pve1', {
         vmid: 105,
-        archive: 'local:backup/vzdump-lxc-100-2026_11_01-03_00_00.tar.zst',
+        archive: sim.cluster.latestBackup(100)!.volid,
         storage: 'local-lvm',
       }),
     );

@@ -133,7 +133,7 @@ describe('storage and task reads', () => {
 
   it('storageContent() lists volumes, filtered by content and vmid', async () => {
     const backups = await sim.client.storageContent('pve1', 'local', { content: 'backup', vmid: 100 });
-    expect(backups.map((v) => v.volid)).toEqual(['local:backup/vzdump-lxc-100-2026_11_01-03_00_00.tar.zst']);
+    expect(backups.map((v) => v.volid)).toEqual([sim.cluster.latestBackup(100)!.volid]);
     expect(backups[0]).toMatchObject({ vmid: 100, content: 'backup', subtype: 'lxc' });
     const templates = await sim.client.storageContent('pve1', 'local', { content: 'vztmpl' });
     expect(templates).toHaveLength(2);

@@ -25,7 +25,8 @@ function pinnedAgent(fingerprint256: string): Agent {
   });
 }
 
-let now = Date.UTC(2026, 10, 27, 6, 0, 0);
+// The simulator's own clock, started at the real time and moved on by hand.
+let now = Date.now();
 const cluster = new SimulatedCluster({ clock: { now: () => now } });
 let server: SimulatorServer;
 let dispatcher: Agent;
@@ -135,7 +136,7 @@ describe('restore → start → snapshot → rollback → delete snapshot → vz
       await post('/nodes/pve1/lxc', {
         vmid: 150,
         restore: true,
-        ostemplate: 'local:backup/vzdump-lxc-100-2026_11_01-03_00_00.tar.zst',
+        ostemplate: cluster.latestBackup(100)!.volid,
         storage: 'local-lvm',
         hostname: 'web-copy',
         unprivileged: true,
@@ -143,9 +144,7 @@ describe('restore → start → snapshot → rollback → delete snapshot → vz
     );
     expect(restore.exitstatus).toBe('OK');
     expect(restore.log.at(-1)).toBe('TASK OK');
-    expect(restore.log).toContain(
-      "restoring 'local:backup/vzdump-lxc-100-2026_11_01-03_00_00.tar.zst' now..",
-    );
+    expect(restore.log).toContain(`restoring '${cluster.latestBackup(100)!.volid}' now..`);
     expect(await statusOf()).toBe('stopped');
 
     expect((await waitTask(await post('/nodes/pve1/lxc/150/status/start'))).exitstatus).toBe('OK');

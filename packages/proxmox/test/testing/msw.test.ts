@@ -23,7 +23,7 @@ function useCluster(options: SimulatedClusterOptions = {}): SimulatedCluster {
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
-  now = Date.UTC(2026, 10, 27, 6, 0, 0);
+  now = Date.now();
   useCluster();
 });
 afterEach(() => server.resetHandlers());
@@ -449,7 +449,7 @@ describe('checks inside workers and on create', () => {
           vmid,
           restore: 1,
           storage,
-          ostemplate: 'local:backup/vzdump-lxc-100-2026_11_01-03_00_00.tar.zst',
+          ostemplate: cluster.latestBackup(100)!.volid,
         },
       });
     expect((await restore(101)).statusText).toBe("CT 101 already exists on node 'pve1'");

@@ -59,7 +59,7 @@ export function guestStatusView(
     netin: running ? seed * 7_340_032 : 0,
     netout: running ? seed * 3_145_728 : 0,
     uptime:
-      running && guest.startedMs !== undefined ? Math.floor((cluster.now() - guest.startedMs) / 1000) : 0,
+      running && guest.startedAt !== undefined ? Math.floor((cluster.elapsed() - guest.startedAt) / 1000) : 0,
   };
   const tags = guest.config.get('tags');
   if (tags !== undefined) view.tags = tags;
@@ -101,6 +101,6 @@ export function nodeStats(cluster: SimulatedCluster, node: SimNode): Record<stri
     maxmem: node.maxmem,
     disk: Math.floor(node.maxdisk * 0.18),
     maxdisk: node.maxdisk,
-    uptime: Math.floor((cluster.now() - node.bootMs) / 1000),
+    uptime: Math.floor(cluster.uptimeMs(node) / 1000),
   };
 }

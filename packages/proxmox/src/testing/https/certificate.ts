@@ -23,13 +23,14 @@ export async function makeSelfSignedCertificate(commonName: string): Promise<Sim
       { cause: error },
     );
   }
-  // Validity from yesterday, so a client clock slightly behind still accepts it with `ca`.
-  const notBeforeDate = new Date(Date.now() - 86_400_000);
   const pems = await selfsigned.generate([{ name: 'commonName', value: commonName }], {
     keyType: 'ec',
     curve: 'P-256',
-    notBeforeDate,
-    notAfterDate: new Date(notBeforeDate.getTime() + 31 * 86_400_000),
+    // Valid at any time, on purpose: the certificate is made under whatever clock the test runs
+    // (fake timers, a shifted system clock) but checked by TLS against the real one, in `ca`
+    // mode. 9999-12-31T23:59:59Z is RFC 5280's "no well-defined expiration date" (§4.1.2.5).
+    notBeforeDate: new Date(0),
+    notAfterDate: new Date(Date.UTC(9999, 11, 31, 23, 59, 59)),
     algorithm: 'sha256',
     extensions: [
       { name: 'basicConstraints', cA: false },

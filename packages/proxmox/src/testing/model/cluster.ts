@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type SimClock, systemClock } from './clock.js';
+import { type SimClock, SimTimeline, systemClock } from './clock.js';
 import { configDigest } from './config-file.js';
 import type { SimGuest, SimNode, SimStorage, SimVolume } from './inventory.js';
 import { effectivePrivileges, normalizeAclPath, PVE9_PRIVILEGES, type SimAclEntry } from './privileges.js';
@@ -12,7 +12,12 @@ import { defaultTokens, isRootToken, type SimToken, tokenUser } from './tokens.j
 export interface SimulatedClusterOptions {
   /** Which PVE generation's wire shapes to produce. @default 'pve9' */
   readonly profile?: SimProfileName;
-  /** Where time comes from. @default Date.now (so fake timers apply) */
+  /**
+   * Where time comes from: every time the cluster produces (boot and task times, UPIDs, snapshot
+   * and backup times, log stamps) derives from this one clock. It may read any time from 1970 to
+   * 2106 and may be set back or forward at will (docs/testing.md, "Time").
+   * @default Date.now, read at each call (so fake timers installed later apply)
+   */
   readonly clock?: SimClock;
   /** Node names; the first one is the node the front doors answer as. @default ['pve1', 'pve2', 'pve3'] */
   readonly nodes?: readonly string[];
@@ -103,6 +108,8 @@ export class SimulatedCluster {
   readonly profile: SimProfile;
   /** Where time comes from. */
   readonly clock: SimClock;
+  /** Wall time when the cluster was made (ms since the epoch); the seed's times are relative to it. */
+  readonly createdMs: number;
   /** The node the front doors answer as (calls for other nodes are "proxied"). */
   readonly entryNode: string;
   /** Cluster name. */
@@ -122,6 +129,7 @@ export class SimulatedCluster {
   /** How long after creation a task stays invisible (ms). */
   readonly taskVisibilityDelayMs: number;
 
+  readonly #time: SimTimeline;
   readonly #tokens = new Map<string, SimToken>();
   readonly #durations: number | Readonly<Partial<Record<string, number>>>;
   readonly #scripted: { match: SimTaskMatch; outcome: SimTaskOutcome; remaining: number }[] = [];
@@ -130,10 +138,12 @@ export class SimulatedCluster {
   constructor(options: SimulatedClusterOptions = {}) {
     this.profile = SIM_PROFILES[options.profile ?? 'pve9'];
     this.clock = options.clock ?? systemClock;
+    this.#time = new SimTimeline(this.clock);
+    this.createdMs = this.#time.now();
     this.clusterName = options.clusterName ?? 'felhom-sim';
     this.#durations = options.taskDurationMs ?? {};
     this.taskVisibilityDelayMs = options.taskVisibilityDelayMs ?? 0;
-    const seed = defaultSeed(options.nodes ?? ['pve1', 'pve2', 'pve3'], this.clock.now());
+    const seed = defaultSeed(options.nodes ?? ['pve1', 'pve2', 'pve3'], this.createdMs);
     for (const node of seed.nodes) this.nodes.set(node.name, node);
     for (const guest of seed.guests) this.guests.set(guest.vmid, guest);
     for (const storage of seed.storages) this.storages.set(storage.id, storage);
@@ -143,9 +153,22 @@ export class SimulatedCluster {
     for (const token of options.tokens ?? []) this.addToken(token);
   }
 
-  /** Milliseconds since the epoch, from the injected clock. */
+  /** Wall time: milliseconds since the epoch, from the injected clock. */
   now(): number {
-    return this.clock.now();
+    return this.#time.now();
+  }
+
+  /**
+   * Milliseconds the cluster has run since it was made. It follows the clock's forward steps and
+   * ignores its backward ones, so uptimes and task progress never run backwards.
+   */
+  elapsed(): number {
+    return this.#time.elapsed();
+  }
+
+  /** Milliseconds since a node booted (never negative: nodes boot before the cluster is made). */
+  uptimeMs(node: SimNode): number {
+    return this.elapsed() - node.bootedAt;
   }
 
   // tokens and privileges
@@ -210,6 +233,19 @@ export class SimulatedCluster {
     return this.guests.get(vmid);
   }
 
+  /**
+   * The newest backup archive of a guest on any storage, if there is one. The seeded ones are
+   * named by a time relative to the cluster's clock, so tests look them up rather than spell them.
+   */
+  latestBackup(vmid: number): SimVolume | undefined {
+    return this.volumes
+      .filter((volume) => volume.content === 'backup' && volume.vmid === vmid)
+      .reduce<SimVolume | undefined>(
+        (newest, volume) => (newest && newest.ctime >= volume.ctime ? newest : volume),
+        undefined,
+      );
+  }
+
   /** The config digest PVE would report for a guest right now. */
   digest(guest: SimGuest): string {
     return configDigest(guest.config, guest.snapshots);
@@ -241,18 +277,25 @@ export class SimulatedCluster {
       : spec.outcome.kind === 'error' && spec.lines.length === 0
         ? { ...spec, durationMs: Math.min(spec.durationMs, FAILED_START_MS) }
         : spec;
-    const nowMs = this.now();
     const node = this.nodes.get(spec.node);
-    const pstart = node ? Math.floor((nowMs - node.bootMs) / 10) : 0;
-    const task = createTask(finalSpec, nowMs, this.#nextPid++, pstart);
+    // Handlers start tasks on known nodes only; the fallback keeps `pstart` valid regardless.
+    const uptimeMs = node ? this.uptimeMs(node) : this.elapsed();
+    const task = createTask(finalSpec, {
+      wallMs: this.now(),
+      elapsedMs: this.elapsed(),
+      pid: this.#nextPid++,
+      pstart: Math.floor(uptimeMs / 10),
+    });
     this.tasks.push(task);
     return task;
   }
 
   /** Ends every task whose time has come, applying effects in end-time order. */
   tick(): void {
-    const nowMs = this.now();
-    const due = this.tasks.filter((t) => !t.finished && t.endMs <= nowMs).sort((a, b) => a.endMs - b.endMs);
+    const elapsed = this.elapsed();
+    const due = this.tasks
+      .filter((t) => !t.finished && t.endsAt <= elapsed)
+      .sort((a, b) => a.endsAt - b.endsAt);
     for (const task of due) {
       task.finished = true;
       if (task.outcome.kind !== 'error') task.onSuccess?.();
@@ -266,8 +309,8 @@ export class SimulatedCluster {
     for (let round = 0; round < 10; round++) {
       const running = this.tasks.filter((t) => !t.finished);
       if (running.length === 0) return;
-      const nowMs = this.now();
-      for (const task of running) task.endMs = Math.min(task.endMs, nowMs);
+      const elapsed = this.elapsed();
+      for (const task of running) task.endsAt = Math.min(task.endsAt, elapsed);
       this.tick();
     }
   }

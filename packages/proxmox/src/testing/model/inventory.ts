@@ -5,8 +5,11 @@ export interface SimNode {
   readonly name: string;
   /** Offline nodes answer every call proxied to them with 595 (No route to host). */
   online: boolean;
-  /** Boot time in milliseconds since the epoch (uptime and task `pstart` derive from it). */
-  readonly bootMs: number;
+  /**
+   * When it booted, on the cluster's elapsed-time scale (`SimulatedCluster.elapsed()`, ms): negative,
+   * since nodes were up before the simulator started. Its `uptime` and task `pstart` derive from it.
+   */
+  readonly bootedAt: number;
   readonly maxcpu: number;
   /** Bytes. */
   readonly maxmem: number;
@@ -25,8 +28,8 @@ export interface SimGuest {
   /** Snapshot sections of the config file. */
   readonly snapshots: Map<string, SimSnapshot>;
   status: 'running' | 'stopped';
-  /** When it was started (ms), for `uptime`. */
-  startedMs: number | undefined;
+  /** When it was started, on the cluster's elapsed-time scale (ms), for `uptime`. */
+  startedAt: number | undefined;
   pid: number | undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { SimSnapshot } from './config-file.js';
 import type { SimGuest, SimNode, SimStorage, SimVolume } from './inventory.js';
+import { vzdumpStamp } from './time-format.js';
 
 /**
  * The cluster every simulator starts with: three nodes, four containers (two running), a local
@@ -14,7 +15,11 @@ export interface SimSeed {
 }
 
 const GiB = 1024 ** 3;
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** Seconds since the epoch, as PVE stores `ctime` and `snaptime`. */
+const seconds = (ms: number): number => Math.floor(ms / 1000);
 
 const fingerprint = (seed: number): string =>
   Array.from({ length: 32 }, (_, i) =>
@@ -54,25 +59,31 @@ function rootVolume(node: string, vmid: number, size: number, ctime: number): Si
   };
 }
 
-/** Builds the default cluster relative to `nowMs` (uptimes and boot times derive from it). */
+/**
+ * Builds the default cluster as it stands at wall time `nowMs`: every time in it (volume and
+ * snapshot times, backup names) lies a fixed span before that, whatever year it is. Boot and
+ * start times are on the cluster's elapsed-time scale, which starts at 0 now.
+ */
 export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSeed {
   const nodes: SimNode[] = nodeNames.map((name, i) => ({
     name,
     online: true,
-    bootMs: nowMs - (3 + i) * DAY_MS,
+    bootedAt: -(3 + i) * DAY_MS,
     maxcpu: 8,
     maxmem: 32 * GiB,
     maxdisk: 100 * GiB,
     sslFingerprint: fingerprint(i + 1),
   }));
   const [n1 = 'pve1', n2 = n1, n3 = n2] = nodeNames;
-  const created = Math.floor(Date.UTC(2026, 8, 14, 10, 0, 0) / 1000);
+  // Whole hours, so the names and times read like a host's rather than like a test's clock.
+  const hoursAgo = (hours: number): number => Math.floor(nowMs / HOUR_MS - hours) * HOUR_MS;
+  const created = seconds(hoursAgo(78 * 24));
   const before = new Map<string, SimSnapshot>([
     [
       'before-upgrade',
       {
         config: ctConfig(101, 'db', { memory: '2048', tags: 'felhom;db' }),
-        snaptime: Math.floor(Date.UTC(2026, 9, 20, 8, 30, 0) / 1000),
+        snaptime: seconds(hoursAgo(38 * 24) + 30 * 60_000),
         description: 'before the PostgreSQL 17 upgrade',
         snapstate: undefined,
       },
@@ -85,7 +96,7 @@ export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSee
       config: ctConfig(100, 'web', { description: 'felhom web front end', tags: 'felhom;web' }),
       snapshots: new Map(),
       status: 'running',
-      startedMs: nowMs - 2 * DAY_MS,
+      startedAt: -2 * DAY_MS,
       pid: 4711,
     },
     {
@@ -94,7 +105,7 @@ export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSee
       config: ctConfig(101, 'db', { memory: '2048', tags: 'felhom;db', parent: 'before-upgrade' }),
       snapshots: before,
       status: 'stopped',
-      startedMs: undefined,
+      startedAt: undefined,
       pid: undefined,
     },
     {
@@ -103,7 +114,7 @@ export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSee
       config: ctConfig(200, 'media', { cores: '4', memory: '4096' }),
       snapshots: new Map(),
       status: 'running',
-      startedMs: nowMs - DAY_MS,
+      startedAt: -DAY_MS,
       pid: 5120,
     },
     {
@@ -112,7 +123,7 @@ export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSee
       config: ctConfig(300, 'archive'),
       snapshots: new Map(),
       status: 'stopped',
-      startedMs: undefined,
+      startedAt: undefined,
       pid: undefined,
     },
   ];
@@ -169,9 +180,10 @@ export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSee
     volumes.push(rootVolume(guest.node, guest.vmid, 8 * GiB, created));
   }
   const web = guests[0]!;
-  const backupCtime = Math.floor(Date.UTC(2026, 10, 1, 3, 0, 0) / 1000);
+  const backupMs = hoursAgo(26 * 24);
+  const backupCtime = seconds(backupMs);
   volumes.push({
-    volid: 'local:backup/vzdump-lxc-100-2026_11_01-03_00_00.tar.zst',
+    volid: `local:backup/vzdump-lxc-100-${vzdumpStamp(backupMs)}.tar.zst`,
     storage: 'local',
     node: n1,
     content: 'backup',
@@ -184,7 +196,7 @@ export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSee
     backupConfig: new Map(web.config),
   });
   volumes.push({
-    volid: 'nas:backup/vzdump-lxc-101-2026_11_01-03_05_00.tar.zst',
+    volid: `nas:backup/vzdump-lxc-101-${vzdumpStamp(backupMs + 300_000)}.tar.zst`,
     storage: 'nas',
     node: undefined,
     content: 'backup',

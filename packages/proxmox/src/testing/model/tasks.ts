@@ -18,10 +18,17 @@ export interface SimTask {
   readonly id: string;
   /** Who started it: `user@realm` or a token `user@realm!tok`. */
   readonly user: string;
+  /** Wall time it started (ms since the epoch). */
   readonly startMs: number;
-  endMs: number;
-  /** Log lines with the time (ms) each appears; the `TASK …` line is added when the task ends. */
-  readonly lines: { readonly atMs: number; readonly text: string }[];
+  /** When it started, on the cluster's elapsed-time scale (ms). */
+  readonly startedAt: number;
+  /** When it ends (or ended), on the cluster's elapsed-time scale (ms). */
+  endsAt: number;
+  /**
+   * Log lines with the elapsed time (ms) at which each appears; the `TASK …` line is added when
+   * the task ends.
+   */
+  readonly lines: { readonly at: number; readonly text: string }[];
   /** How it ends (replaced by `received interrupt` when the task is stopped). */
   outcome: SimTaskOutcome;
   /** Set when the task has ended (its effects are applied then, once). */
@@ -64,9 +71,21 @@ export function exitStatus(outcome: SimTaskOutcome): string {
   return line.slice('TASK ERROR: '.length);
 }
 
-/** Builds a task from a spec at time `nowMs`. */
-export function createTask(spec: SimTaskSpec, nowMs: number, pid: number, pstart: number): SimTask {
-  const starttime = Math.floor(nowMs / 1000);
+/** When a task started, on both of the cluster's time scales, and its process ids. */
+export interface SimTaskStart {
+  /** Wall time, ms since the epoch. */
+  readonly wallMs: number;
+  /** The cluster's elapsed time, ms. */
+  readonly elapsedMs: number;
+  readonly pid: number;
+  /** Centiseconds since the node booted (clock ticks, as `/proc/<pid>/stat` gives them). */
+  readonly pstart: number;
+}
+
+/** Builds a task from a spec, started at `start`. */
+export function createTask(spec: SimTaskSpec, start: SimTaskStart): SimTask {
+  const { wallMs, elapsedMs, pid, pstart } = start;
+  const starttime = Math.floor(wallMs / 1000);
   const upid = encodeUpid({
     node: spec.node,
     pid,
@@ -88,9 +107,10 @@ export function createTask(spec: SimTaskSpec, nowMs: number, pid: number, pstart
     type: spec.type,
     id: spec.id,
     user: spec.user,
-    startMs: nowMs,
-    endMs: nowMs + spec.durationMs,
-    lines: body.map((text, i) => ({ atMs: nowMs + Math.floor(step * (i + 1)), text })),
+    startMs: wallMs,
+    startedAt: elapsedMs,
+    endsAt: elapsedMs + spec.durationMs,
+    lines: body.map((text, i) => ({ at: elapsedMs + Math.floor(step * (i + 1)), text })),
     outcome: spec.outcome,
     finished: false,
     onSuccess: spec.onSuccess,
@@ -98,9 +118,14 @@ export function createTask(spec: SimTaskSpec, nowMs: number, pid: number, pstart
   };
 }
 
-/** The log as the host has written it by `nowMs`. */
-export function visibleLog(task: SimTask, nowMs: number): string[] {
-  const lines = task.lines.filter((l) => task.finished || l.atMs <= nowMs).map((l) => l.text);
+/** The wall time (s since the epoch) a finished task ended: its start plus how long it ran. */
+export function taskEndtime(task: SimTask): number {
+  return Math.floor((task.startMs + (task.endsAt - task.startedAt)) / 1000);
+}
+
+/** The log as the host has written it by elapsed time `elapsedMs`. */
+export function visibleLog(task: SimTask, elapsedMs: number): string[] {
+  const lines = task.lines.filter((l) => task.finished || l.at <= elapsedMs).map((l) => l.text);
   if (task.finished) lines.push(finalLine(task.outcome));
   return lines;
 }

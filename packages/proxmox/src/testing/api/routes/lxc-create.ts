@@ -198,7 +198,7 @@ function createOrRestore(ctx: SimRouteContext): string {
     config: new Map([['lock', 'create']]),
     snapshots: new Map(),
     status: 'stopped',
-    startedMs: undefined,
+    startedAt: undefined,
     pid: undefined,
   };
   if (previous) previous.config.set('lock', 'create');
@@ -239,7 +239,7 @@ function createOrRestore(ctx: SimRouteContext): string {
       });
       if (startAfter) {
         guest.status = 'running';
-        guest.startedMs = cluster.now();
+        guest.startedAt = cluster.elapsed();
         guest.pid = 10_000 + ((vmid * 7919) % 50_000);
       }
     },

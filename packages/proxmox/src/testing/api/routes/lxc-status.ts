@@ -70,7 +70,7 @@ const start = powerRoute('start', { skiplock: P.optionalBoolean, debug: P.option
     durationMs: ctx.cluster.taskDuration('vzstart'),
     onSuccess: () => {
       guest.status = 'running';
-      guest.startedMs = ctx.cluster.now();
+      guest.startedAt = ctx.cluster.elapsed();
       guest.pid = 10_000 + ((guest.vmid * 7919) % 50_000);
     },
   }).upid;
@@ -90,7 +90,7 @@ function stopping(type: 'vzstop' | 'vzshutdown') {
       durationMs: ctx.cluster.taskDuration(type),
       onSuccess: () => {
         guest.status = 'stopped';
-        guest.startedMs = undefined;
+        guest.startedAt = undefined;
         guest.pid = undefined;
       },
     }).upid;

@@ -208,7 +208,7 @@ const rollback: SimRoute = {
         restored.set('parent', name);
         guest.config = restored;
         guest.status = startAfter ? 'running' : 'stopped';
-        guest.startedMs = startAfter ? cluster.now() : undefined;
+        guest.startedAt = startAfter ? cluster.elapsed() : undefined;
         guest.pid = startAfter ? 10_000 + ((guest.vmid * 7919) % 50_000) : undefined;
       },
       onEnd: () => {
@@ -217,7 +217,7 @@ const rollback: SimRoute = {
     }).upid;
     if (wasRunning) {
       guest.status = 'stopped';
-      guest.startedMs = undefined;
+      guest.startedAt = undefined;
       guest.pid = undefined;
     }
     return { data: upid };

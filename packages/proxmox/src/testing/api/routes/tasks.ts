@@ -1,6 +1,6 @@
 import type { SimulatedCluster } from '../../model/cluster.js';
 import { paramError } from '../../model/sim-error.js';
-import { exitStatus, type SimTask, visibleLog } from '../../model/tasks.js';
+import { exitStatus, type SimTask, taskEndtime, visibleLog } from '../../model/tasks.js';
 import { tokenUser } from '../../model/tokens.js';
 import { decodeUpid } from '../../model/upid.js';
 import { P, splitList } from '../params.js';
@@ -30,7 +30,7 @@ function findTask(cluster: SimulatedCluster, node: string, upid: string): SimTas
     throw paramError({ upid: 'unable to parse worker upid' });
   }
   const task = cluster.task(upid);
-  const hidden = task !== undefined && cluster.now() < task.startMs + cluster.taskVisibilityDelayMs;
+  const hidden = task !== undefined && cluster.elapsed() < task.startedAt + cluster.taskVisibilityDelayMs;
   if (!task || task.node !== node || hidden) throw paramError({ upid: 'no such task' });
   return task;
 }
@@ -92,7 +92,7 @@ const log: SimRoute = {
     if (params.download === '1' && (params.start !== undefined || params.limit !== undefined)) {
       throw paramError({ download: "'download' cannot be used together with 'start' or 'limit' parameters" });
     }
-    const lines = visibleLog(task, ctx.cluster.now());
+    const lines = visibleLog(task, ctx.cluster.elapsed());
     if (lines.length === 0) return { data: [{ n: 1, t: 'no content' }], total: 1 };
     const start = Number(params.start ?? '0');
     const limit = Number(params.limit ?? '50');
@@ -167,9 +167,7 @@ const index: SimRoute = {
         type: t.type,
         id: t.id,
         ...userFields(t),
-        ...(t.finished
-          ? { endtime: Math.floor(t.endMs / 1000), status: exitStatus(t.outcome) }
-          : { status: 'RUNNING' }),
+        ...(t.finished ? { endtime: taskEndtime(t), status: exitStatus(t.outcome) } : { status: 'RUNNING' }),
       })),
       total: matches.length,
     };
@@ -188,7 +186,7 @@ const stopTask: SimRoute = {
     if (!ownsTask(task, ctx.actor.tokenId)) ctx.check(`/nodes/${node}`, ['Sys.Modify']);
     if (!task.finished) {
       task.outcome = { kind: 'error', message: 'received interrupt' };
-      task.endMs = ctx.cluster.now();
+      task.endsAt = ctx.cluster.elapsed();
       ctx.cluster.tick();
     }
     return { data: null };

@@ -1,5 +1,6 @@
 import type { SimGuest } from '../../model/inventory.js';
 import { die, paramError } from '../../model/sim-error.js';
+import { logStamp, vzdumpStamp } from '../../model/time-format.js';
 import { P, type SimParamSpec, splitList } from '../params.js';
 import type { SimRoute, SimRouteContext } from '../route.js';
 import { taskUser } from '../task-user.js';
@@ -14,13 +15,6 @@ const EXTENSIONS: Readonly<Record<string, { ext: string; format: string }>> = {
   lzo: { ext: 'tar.lzo', format: 'tar.lzo' },
   zstd: { ext: 'tar.zst', format: 'tar.zst' },
 };
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-/** `strftime("%Y_%m_%d-%H_%M_%S")` of the backup time (the simulated hosts run in UTC). */
-function stamp(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}_${pad(d.getUTCMonth() + 1)}_${pad(d.getUTCDate())}-${pad(d.getUTCHours())}_${pad(d.getUTCMinutes())}_${pad(d.getUTCSeconds())}`;
-}
 
 /** vzdump's `{{guestname}}`, `{{vmid}}`, `{{node}}`, `{{cluster}}` substitution, `\n` and `\\` escapes. */
 function notesFrom(template: string, vars: Readonly<Record<string, string>>): string {
@@ -139,12 +133,12 @@ function runVzdump(ctx: SimRouteContext): string {
       continue;
     }
     const name = guest.config.get('hostname') ?? `CT${vmid}`;
-    const file = `vzdump-lxc-${vmid}-${stamp(startMs)}.${compress.ext}`;
+    const file = `vzdump-lxc-${vmid}-${vzdumpStamp(startMs)}.${compress.ext}`;
     const dir = storage.properties.path ? `${storage.properties.path}/dump` : '/var/lib/vz/dump';
     const size = Math.floor(rootfsSize(guest) * 0.05) + vmid;
     lines.push(
       `INFO: Starting Backup of VM ${vmid} (lxc)`,
-      `INFO: Backup started at ${new Date(startMs).toISOString().replace('T', ' ').slice(0, 19)}`,
+      `INFO: Backup started at ${logStamp(startMs)}`,
       `INFO: status = ${guest.status}`,
       `INFO: CT Name: ${name}`,
       "INFO: including mount point rootfs ('/') in backup",
@@ -189,7 +183,7 @@ function runVzdump(ctx: SimRouteContext): string {
       });
     });
   }
-  lines.push(`INFO: Backup finished at ${new Date(startMs).toISOString().replace('T', ' ').slice(0, 19)}`);
+  lines.push(`INFO: Backup finished at ${logStamp(startMs + cluster.taskDuration('vzdump'))}`);
   if (errors === 0) lines.push('INFO: Backup job finished successfully');
   return cluster.startTask({
     node,
