@@ -20,6 +20,11 @@ export const stages: readonly Stage[] = [
   { script: 'test:node22', proves: 'the whole test suite on Node 22 from the npm registry' },
   { script: 'test:node24', proves: 'the whole test suite on Node 24 from the npm registry' },
   {
+    script: 'test:shifted-clock',
+    proves:
+      'the whole test suite with the system clock 400 days ahead (faketime): nothing hangs on the calendar',
+  },
+  {
     script: 'packages',
     proves: 'pnpm pack, publint, attw, runtime dependencies, a consumer outside the workspace',
   },

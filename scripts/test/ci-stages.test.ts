@@ -22,6 +22,7 @@ describe('pnpm check', () => {
       'test:node20',
       'test:node22',
       'test:node24',
+      'test:shifted-clock',
       'packages',
       'unused',
       'docs',
@@ -32,10 +33,13 @@ describe('pnpm check', () => {
     for (const stage of stages) expect(scripts[stage.script], stage.script).toBeTypeOf('string');
     expect(scripts['test:node22']).toMatch(/test-on-node\.ts 22\.\d+\.\d+$/);
     expect(scripts['test:node24']).toMatch(/test-on-node\.ts 24\.\d+\.\d+$/);
+    expect(scripts['test:shifted-clock']).toMatch(/test-shifted-clock\.ts '\+400 days'$/);
   });
 
   it('.ci/run still runs exactly the README command, so the stages above are what CI runs', () => {
     const ciRun = readFileSync(join(repositoryRoot, '.ci', 'run'), 'utf8');
     expect(ciRun).toContain('npx -y pnpm@10.34.9 install --frozen-lockfile && npx -y pnpm@10.34.9 run check');
+    // The shifted-clock stage needs libfaketime, which .ci/run installs when it is missing.
+    expect(ciRun).toMatch(/command -v faketime .*need\+=\(faketime\)/);
   });
 });

@@ -1,0 +1,51 @@
+/**
+ * Runs the whole test suite with the system clock shifted, to prove that no test depends on the
+ * calendar: `tsx scripts/ci/test-shifted-clock.ts [offset] [vitest args…]`, offset `+400 days`
+ * by default (any offset libfaketime takes: `-3y`, `+30d`, …).
+ *
+ * libfaketime (Debian's `faketime` package) shifts the wall clock of the process tree: Node's
+ * `Date`, OpenSSL's certificate checks, `openssl req`, `date`. Monotonic clocks stay real
+ * (`FAKETIME_DONT_FAKE_MONOTONIC=1`): timers and `performance.now()` keep working as they do.
+ * setuid programs (sudo) drop the preload and see the real time, as they should.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { repositoryRoot } from '../structure/repository.js';
+
+const DAY_MS = 86_400_000;
+const [offset = '+400 days', ...vitestArgs] = process.argv.slice(2);
+const env = { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: '1' };
+const shifted = (command: string, args: readonly string[], inherit: boolean) =>
+  spawnSync('faketime', [offset, command, ...args], {
+    cwd: repositoryRoot,
+    env,
+    stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+
+// Prove the shift took before relying on it: a clock that silently stayed put would pass for the
+// wrong reason.
+const before = Date.now();
+const probe = shifted(process.execPath, ['-p', 'Date.now()'], false);
+if (probe.error !== undefined || probe.status !== 0) {
+  console.error(
+    `faketime could not run node (${probe.error?.message ?? probe.stderr.trim()}); install Debian's faketime package: apt-get install faketime`,
+  );
+  process.exit(1);
+}
+const shiftDays = (Number(probe.stdout.trim()) - before) / DAY_MS;
+if (!Number.isFinite(shiftDays) || Math.abs(shiftDays) < 1) {
+  console.error(`faketime '${offset}' did not shift Node's clock (node read ${probe.stdout.trim()})`);
+  process.exit(1);
+}
+console.log(
+  `== tests with the clock shifted by ${offset}: Node reads ${new Date(before + shiftDays * DAY_MS).toISOString()}`,
+);
+
+const vitest = join('node_modules', 'vitest', 'vitest.mjs');
+const run = shifted(
+  process.execPath,
+  [vitest, 'run', '--config', 'vitest.workspace.ts', ...vitestArgs],
+  true,
+);
+process.exitCode = run.status ?? 1;
