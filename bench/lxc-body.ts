@@ -1,6 +1,9 @@
 // The 1000-guest `GET /nodes/{node}/lxc` body the transport and client benchmarks serve.
 
-/** One guest as `GET /nodes/{node}/lxc` lists it on PVE 9 (pve-facts.md §4). */
+/**
+ * One guest as `GET /nodes/{node}/lxc` lists it on PVE 9
+ * (docs/pve-behaviour.md#container-list-and-status).
+ */
 export function guest(index: number): Record<string, unknown> {
   const vmid = 100 + index;
   const running = index % 3 !== 0;

@@ -1,7 +1,7 @@
 import type { GraphFile, ImportGraph, ResolvedImport } from './import-graph.js';
 
 /**
- * The API/root fence (docs/ci.md, DESIGN.md "The fence"): `@felhom/proxmox` talks HTTP and never
+ * The API/root fence (docs/ci.md, docs/privileged.md): `@felhom/proxmox` talks HTTP and never
  * starts a process; `@felhom/privileged` runs commands and never talks HTTP; only
  * `@felhom/agent-cli` composes the two.
  */

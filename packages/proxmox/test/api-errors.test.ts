@@ -17,7 +17,7 @@ interface ErrorCase {
   readonly requiresRoot?: boolean;
 }
 
-// Status lines and messages as pve-facts.md §3 records them.
+// Status lines and messages as real hosts send them (docs/pve-behaviour.md#errors-on-the-wire).
 const cases: readonly ErrorCase[] = [
   {
     title: '403 (PATH, PRIV)',

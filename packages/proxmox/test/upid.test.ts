@@ -159,7 +159,8 @@ describe('UPID properties', () => {
     const perl =
       /^UPID:([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):([0-9A-Fa-f]{8}):([^:\s/]+):([^:\s/]*):([^:\s/]+):$/;
     // A field holding ':' makes 8 fields, which is a Backup Server UPID when they fit its grammar
-    // (proxmox-rs upid.rs; pve-facts.md §1.3): the parser accepts those too, on purpose.
+    // (proxmox-rs upid.rs; docs/pve-behaviour.md#backup-server-upids): the parser accepts those
+    // too, on purpose.
     const pbs =
       /^UPID:([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):([0-9A-Fa-f]{8,16}):([0-9A-Fa-f]{8}):([^:\s]+):([^:\s]*):([^:\s]+):$/;
     const field = fc.oneof(

@@ -1,8 +1,9 @@
 import type { SudoRefusal } from '../errors/privilege-denied-error.js';
 
 // sudo's own refusals exit 1, exactly like smartctl's and sensors' own failures, so the exit code
-// cannot tell them apart. The wording can: these are sudo 1.9's messages with `-n` (PLATFORM.md,
-// probe 4). A refused command never started, so its stdout is always empty.
+// cannot tell them apart. The wording can: these are sudo 1.9's messages with `-n`
+// (docs/privileged.md#sudos-refusal-messages). A refused command never started, so its stdout is
+// always empty.
 const patterns: readonly (readonly [RegExp, SudoRefusal])[] = [
   [/^sudo: a (password|terminal) is required/, 'password-required'],
   [/^Sorry, user \S+ is not allowed to execute /, 'not-allowed'],

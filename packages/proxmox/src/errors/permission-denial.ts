@@ -1,6 +1,6 @@
 /**
  * What a 403 "Permission check failed …" (or a task that died on one) said, parsed from the
- * forms PVE emits (pve-facts.md §3.1):
+ * forms PVE emits (docs/pve-behaviour.md#403-permission-check-failed):
  *
  * - `privilege`: `(PATH, PRIV)` from `check()`, or `(PATH, PRIV1|PRIV2)` from `check_any()`
  *   where holding any one privilege would do (`anyOf: true`).

@@ -7,7 +7,8 @@ export type HTTPErrorReason = Extract<
 >;
 
 // pveproxy passes AnyEvent::HTTP's own statuses through when it cannot reach the node it
-// proxies to: 595 connection, 596 TLS/request phase, 599 anything else (pve-facts.md §3.2).
+// proxies to: 595 connection, 596 TLS/request phase, 599 anything else
+// (docs/pve-behaviour.md#595-596-and-599-from-proxying).
 const nodeUnreachableStatuses = new Set([595, 596, 599]);
 
 // PVE answers most handler failures with a plain `die` → 500 and the text decides the meaning.

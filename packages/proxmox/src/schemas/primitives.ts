@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 
 // Building blocks shared by the response schemas. Each one absorbs a documented wire quirk
-// (pve-facts.md §4) so the schemas themselves stay declarative. Internal to the package.
+// (docs/pve-behaviour.md#return-shapes) so the schemas themselves stay declarative. Internal to
+// the package.
 
 const integerText = /^-?\d+$/;
 const numberText = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;

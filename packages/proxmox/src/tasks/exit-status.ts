@@ -1,4 +1,4 @@
-/** How Proxmox classifies a stopped task's exit status (pve-facts.md §2.1). */
+/** How Proxmox classifies a stopped task's exit status (docs/pve-behaviour.md#exit-status). */
 export type ExitClass =
   | { readonly outcome: 'ok' }
   | { readonly outcome: 'warning'; readonly warnings: number }

@@ -7,7 +7,8 @@ const integer = v.union([
 ]);
 
 /**
- * `GET /nodes/{node}/tasks/{upid}/status` (pve-facts.md §2.2). Open to unknown fields.
+ * `GET /nodes/{node}/tasks/{upid}/status` (docs/pve-behaviour.md#the-task-status-endpoint).
+ * Open to unknown fields.
  * `exitstatus` appears only once the task stopped; `tokenid` only for tasks a token started
  * (then `user` is the owning user).
  */

@@ -18,7 +18,8 @@ export interface AgentSettings {
  * before undici writes a single request byte. Hence the token never reaches a wrong server.
  *
  * `maxCachedSessions: 0` is required: a resumed TLS 1.3 session presents no certificate, so
- * without it the second and later connections could not be checked (PLATFORM.md probe 2).
+ * without it the second and later connections could not be checked
+ * (docs/security.md#why-pinning-is-built-this-way).
  */
 export function createPinnedAgent(fingerprint: string, settings: AgentSettings): Agent {
   const expected = canonicalFingerprint(fingerprint);

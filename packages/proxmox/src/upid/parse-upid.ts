@@ -1,7 +1,7 @@
 import { UPIDParseError } from '../errors/upid-parse-error.js';
 import type { UPID } from './upid.js';
 
-// Field grammars from PVE::UPID (pve-common) and proxmox-rs upid.rs (pve-facts.md §1).
+// Field grammars from PVE::UPID (pve-common) and proxmox-rs upid.rs (docs/pve-behaviour.md#upid-format).
 const nodeName = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
 const hex8 = /^[0-9A-Fa-f]{8}$/;
 const hex8to9 = /^[0-9A-Fa-f]{8,9}$/;

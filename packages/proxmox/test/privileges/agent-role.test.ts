@@ -40,7 +40,7 @@ describe('agentRolePrivileges', () => {
     expect([...agentRolePrivileges]).toEqual([...agentRolePrivileges].sort());
   });
 
-  it('holds the privileges DESIGN.md expects and nothing that widens it needlessly', () => {
+  it('holds the privileges docs/privileges.md lists and nothing that widens it needlessly', () => {
     expect(new Set(agentRolePrivileges)).toEqual(
       new Set([
         'Sys.Audit',

@@ -4,7 +4,10 @@ import { api, pveData } from './msw.js';
 /** A UPID as a token-started `vzcreate` on node `pve` would have it. */
 export const createUPID = 'UPID:pve:0012F0A3:01B4C2D5:6750A3C1:vzcreate:105:felhom@pve!agent:';
 
-/** A status `data` body as GET /nodes/{node}/tasks/{upid}/status returns it (pve-facts §2.2). */
+/**
+ * A status `data` body as GET /nodes/{node}/tasks/{upid}/status returns it
+ * (docs/pve-behaviour.md#the-task-status-endpoint).
+ */
 export function statusBody(
   upid: string,
   state: 'running' | 'stopped',

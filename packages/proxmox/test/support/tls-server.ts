@@ -15,8 +15,8 @@ export interface TestCertificate {
 }
 
 /**
- * Makes a fresh P-256 certificate for `pve.local` and 127.0.0.1 with openssl, as the platform
- * probe did (PLATFORM.md probe 2). Nothing is kept on disk afterwards.
+ * Makes a fresh P-256 certificate for `pve.local` and 127.0.0.1 with openssl. Nothing is kept on
+ * disk afterwards.
  */
 export function makeCertificate(): TestCertificate {
   const dir = mkdtempSync(join(tmpdir(), 'felhom-tls-'));

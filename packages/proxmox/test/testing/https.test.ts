@@ -7,7 +7,10 @@ import { apiCaller, enc } from './helpers.js';
 
 const norm = (fp: string): string => fp.replace(/[^0-9a-f]/gi, '').toUpperCase();
 
-/** An undici Agent that accepts exactly one certificate, by its SHA-256 fingerprint (PLATFORM.md probe 2). */
+/**
+ * An undici Agent that accepts exactly one certificate, by its SHA-256 fingerprint
+ * (docs/security.md#why-pinning-is-built-this-way).
+ */
 function pinnedAgent(fingerprint256: string): Agent {
   const base = buildConnector({ rejectUnauthorized: false, maxCachedSessions: 0 });
   return new Agent({

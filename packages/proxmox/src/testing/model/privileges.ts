@@ -57,7 +57,7 @@ export const PVE9_PRIVILEGES: readonly string[] = [
 ];
 
 /**
- * The privileges of the simulator's default agent token: the FelhomAgent role DESIGN.md expects.
+ * The privileges of the simulator's default agent token: the FelhomAgent role of docs/privileges.md.
  * The simulator keeps its own copy (it is an independent oracle for the client's privilege table).
  */
 export const SIM_AGENT_PRIVILEGES: readonly string[] = [

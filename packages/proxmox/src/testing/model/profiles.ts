@@ -1,5 +1,6 @@
 /**
- * Version profiles: what differs on the wire between PVE generations (pve-facts.md §3.2, §4).
+ * Version profiles: what differs on the wire between PVE generations
+ * (docs/pve-behaviour.md#version-differences).
  */
 export type SimProfileName = 'pve9' | 'pve8' | 'pve7';
 
