@@ -52,6 +52,13 @@ describe('taskLogTail', () => {
     expect(await newClient().taskLogTail(createUPID, 5)).toEqual([]);
   });
 
+  it('keeps a real last line that reads "no content": PVE sends the filler only for an empty log', async () => {
+    const { handlers } = scriptTask(createUPID, [], ['starting', 'no content']);
+    server.use(...handlers);
+    const tail = await newClient().taskLogTail(createUPID, 1);
+    expect(tail).toEqual([{ lineNo: 2, text: 'no content' }]);
+  });
+
   it('rejects a line count that is not a positive integer', async () => {
     expect(await caught(() => newClient().taskLogTail(createUPID, 0))).toBeInstanceOf(InvalidArgumentError);
   });

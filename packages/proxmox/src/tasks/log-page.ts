@@ -21,10 +21,11 @@ export interface LogPage {
 /**
  * Reads lines `start … start+limit-1` (0-based) of a task log.
  *
- * PVE never returns an empty page: when no line is in range it sends one filler line
- * `{n: total+1, t: "no content"}` and counts it in `total` (`PVE::Tools::dump_logfile`, "HACK:
- * ExtJS store.guaranteeRange() does not like empty array"). That filler is removed here so a
- * follower does not skip the task's real next line.
+ * A log file with no line yet is answered with one filler line `{n: 1, t: "no content"}` and
+ * `total: 1`, whatever `start` asked for (pve-common `PVE::Tools::dump_logfile_by_filehandle`,
+ * "HACK: ExtJS store.guaranteeRange() does not like empty array"); a page past the end of a
+ * longer log is an empty array. The filler is removed here so a follower does not skip the
+ * task's real first line. (A log whose only line really reads `no content` looks the same.)
  */
 export async function readLogPage(
   api: APIRequester,
@@ -38,8 +39,8 @@ export async function readLogPage(
   const lines = validateData(taskLogPageSchema, response.data, `GET ${path}`);
   const total = response.total ?? lines.reduce((last, line) => Math.max(last, line.lineNo), start);
   const only = lines.length === 1 ? lines[0] : undefined;
-  if (only && only.text === 'no content' && only.lineNo === total && only.lineNo <= start + 1) {
-    return { lines: [], total: total - 1 };
+  if (only && only.text === 'no content' && only.lineNo === 1 && total === 1) {
+    return { lines: [], total: 0 };
   }
   return { lines, total };
 }

@@ -46,7 +46,7 @@ export interface ScriptedTask {
 /**
  * msw handlers for one task: the status endpoint follows `script`, the log endpoint pages
  * `lines` exactly as PVE's dump_logfile does (0-based start, limit 50 by default, 0 = to the
- * end, `total`, and the "no content" filler when no line is in range).
+ * end, `total`, and the "no content" filler for an empty log).
  */
 export function scriptTask(upid: string, script: readonly Answer[], lines: string[] = []) {
   const task: ScriptedTask = { polls: [], logRequests: [], lines };
@@ -66,9 +66,8 @@ export function scriptTask(upid: string, script: readonly Answer[], lines: strin
       task.logRequests.push(`${start},${limit}`);
       const end = limit === 0 ? task.lines.length : Math.min(task.lines.length, start + limit);
       const page = task.lines.slice(start, end).map((t, index) => ({ n: start + index + 1, t }));
-      if (page.length === 0) {
-        return pveData([{ n: task.lines.length + 1, t: 'no content' }], task.lines.length + 1);
-      }
+      // An empty log file gets one filler line; a page past the end of a longer one is empty.
+      if (task.lines.length === 0) return pveData([{ n: 1, t: 'no content' }], 1);
       return pveData(page, task.lines.length);
     }),
   ];

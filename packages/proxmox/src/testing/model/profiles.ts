@@ -15,7 +15,7 @@ export interface SimProfile {
   readonly kversion: string;
   /** Error bodies carry `message` (libpve-http-server-perl ≥ 5.2.0, PVE 8.3 era and later). */
   readonly errorMessageInBody: boolean;
-  /** `vmid` in `GET /nodes/{node}/lxc` is a string (before pve-container 5.1.10, PVE 8.2). */
+  /** `vmid` in `GET /nodes/{node}/lxc` is a string (before pve-container 5.0.10, PVE 8.2). */
   readonly lxcListVmidAsString: boolean;
   /** Running CTs carry the `pressure*` fields (PVE 9). */
   readonly pressureFields: boolean;
