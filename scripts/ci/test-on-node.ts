@@ -2,10 +2,9 @@
  * Runs the whole test suite on another Node.js major, fetched from the npm registry (the `node`
  * package ships the binary): `tsx scripts/ci/test-on-node.ts 22.23.3 [vitest args…]`.
  *
- * npx keeps that binary in its cache. The default cache is ~/.npm, and `process.execPath` then
- * has a `.npm` segment, which @felhom/privileged's binary-path check refuses (the same check
- * refuses nvm's ~/.nvm paths: a known issue, docs/ci.md); a cache under the temp folder gives a
- * plain path that the service user of the real-sudo tests can also reach.
+ * npx keeps that binary in its cache. The default cache is under /root, which the service user
+ * of the real-sudo tests cannot reach when it runs that Node through sudo; a cache under the temp
+ * folder can be reached.
  */
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';

@@ -11,7 +11,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { triage } from '../known-issues.js';
 import { packageDirectories, repositoryRoot } from '../structure/repository.js';
 import { checkConsumer } from './consumer.js';
 import { measureFootprint } from './footprint.js';
@@ -74,12 +73,8 @@ try {
 
 console.log(lines.join('\n'));
 console.log(`\npackages checked in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-const { failures, known, resolved } = triage('packages', problems);
-for (const issue of known) console.warn(`known issue (tolerated): ${issue}`);
-for (const pattern of resolved)
-  console.warn(`known issue no longer occurs, delete it from known-issues.ts: /${pattern}/`);
-if (failures.length > 0) {
-  console.error(`\n${failures.length} packaging problem(s):\n${failures.map((p) => `- ${p}`).join('\n')}`);
+if (problems.length > 0) {
+  console.error(`\n${problems.length} packaging problem(s):\n${problems.map((p) => `- ${p}`).join('\n')}`);
   process.exitCode = 1;
 } else {
   console.log('packages: no problems (publint, attw --profile esm-only, runtime dependencies, consumer)');

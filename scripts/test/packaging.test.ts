@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { triage } from '../known-issues.js';
 import { attwProblems, publintProblems } from '../packaging/lint-package.js';
 import { runOrThrow } from '../packaging/run.js';
 import { packageImportsOf, runtimeDependencyProblems } from '../packaging/runtime-dependencies.js';
@@ -138,26 +137,5 @@ describe('the packaging check refuses', () => {
     expect(
       packageImportsOf('a.js', "import { readFile } from 'node:fs/promises';\nimport { x } from './x.js';\n"),
     ).toEqual([]);
-  });
-
-  it('tolerates only the listed known issues of that check, and says when one is gone', () => {
-    const issues = [
-      { check: 'packages', pattern: /^@felhom\/agent-cli: declares @felhom\/proxmox, /, because: 'pending' },
-      { check: 'packages', pattern: /^consumer: defaultHelperPath/, because: 'fixed since' },
-      { check: 'knip', pattern: /^knip exports: x in y$/, because: 'another check' },
-    ] as const;
-    const { failures, known, resolved } = triage(
-      'packages',
-      [
-        '@felhom/agent-cli: declares @felhom/proxmox, which no built file imports',
-        'publint @felhom/proxmox: [error] pkg.exports["."].types is not the first condition',
-      ],
-      issues,
-    );
-    expect(failures).toEqual([
-      'publint @felhom/proxmox: [error] pkg.exports["."].types is not the first condition',
-    ]);
-    expect(known).toEqual([expect.stringContaining('(known: pending)')]);
-    expect(resolved).toEqual(['^consumer: defaultHelperPath']);
   });
 });
