@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { CommandFailedError, OutputParseError, Privileged, type SensorsReport } from '@felhom/privileged';
 import { RecordingRunner } from '@felhom/privileged/testing';
 import { describe, expect, it } from 'vitest';
-import { announceSharedSkip, sharedDir, sharedPath } from '../../../../test-support/shared-dir.js';
-
-announceSharedSkip('sensors samples');
+import { dataPath } from '../../../../test-support/data.js';
 
 function sensorsPrinting(stdout: string, exitCode = 0, stderr = '') {
   const runner = new RecordingRunner({ mode: 'sudo' }).respond(
@@ -14,7 +12,8 @@ function sensorsPrinting(stdout: string, exitCode = 0, stderr = '') {
   return { runner, privileged: new Privileged(runner, { mountBase: '/srv/felhom/usb' }) };
 }
 
-const sample = (file: string): string => readFileSync(sharedPath('samples', 'hw', 'sensors', file), 'utf8');
+/** A real `sensors -j` output; `file` is relative to data/hardware (origins in data/SOURCES.md). */
+const sample = (file: string): string => readFileSync(dataPath('hardware', file), 'utf8');
 const chipNames = (report: SensorsReport): string[] => report.chips.map((chip) => chip.name);
 
 describe('sensors()', () => {
@@ -71,9 +70,21 @@ describe('sensors()', () => {
   });
 });
 
-describe.skipIf(!sharedDir)('sensors() on every real lm-sensors sample in ../shared', () => {
+describe('sensors() on every real lm-sensors sample in data/hardware', () => {
+  it('covers every file in data/hardware/sensors', () => {
+    expect(readdirSync(dataPath('hardware', 'sensors')).sort()).toEqual([
+      'arcaflow-lmsensor-1.json',
+      'hjs-1.json',
+      'hjs-2.json',
+      'hjs-3.json',
+      'lmsensors-issue372-1.json',
+      'lmsensors-issue372-2.json',
+      'lmsensors-issue513-1.json',
+    ]);
+  });
+
   it('hjs-1 (ASRock nct6798 + nvme + coretemp): fans, bogus AUXTIN alarms, NVMe sentinel thresholds dropped', async () => {
-    const report = await sensorsPrinting(sample('hjs-1.json')).privileged.sensors();
+    const report = await sensorsPrinting(sample('sensors/hjs-1.json')).privileged.sensors();
     expect(chipNames(report)).toEqual(['nct6798-isa-02a0', 'nvme-pci-0200', 'coretemp-isa-0000']);
     const nct = report.chips[0];
     expect(nct?.fans.map((fan) => [fan.label, fan.rpm])).toEqual([
@@ -104,15 +115,15 @@ describe.skipIf(!sharedDir)('sensors() on every real lm-sensors sample in ../sha
   });
 
   it.each([
-    ['hjs-2.json', ['nvme-pci-0500', 'acpitz-acpi-0', 'coretemp-isa-0000', 'nvme-pci-0200']],
-    ['hjs-3.json', ['nvme-pci-0500', 'acpitz-acpi-0', 'coretemp-isa-0000', 'nvme-pci-0200']],
+    ['sensors/hjs-2.json', ['nvme-pci-0500', 'acpitz-acpi-0', 'coretemp-isa-0000', 'nvme-pci-0200']],
+    ['sensors/hjs-3.json', ['nvme-pci-0500', 'acpitz-acpi-0', 'coretemp-isa-0000', 'nvme-pci-0200']],
     [
-      'lmsensors-issue372-1.json',
+      'sensors/lmsensors-issue372-1.json',
       ['k10temp-pci-00c3', 'amdgpu-pci-3000', 'iwlwifi_1-virtual-0', 'drivetemp-scsi-0-0'],
     ],
-    ['lmsensors-issue513-1.json', ['k10temp-pci-00c3']],
+    ['sensors/lmsensors-issue513-1.json', ['k10temp-pci-00c3']],
     [
-      'arcaflow-lmsensor-1.json',
+      'sensors/arcaflow-lmsensor-1.json',
       [
         'iwlwifi_1-virtual-0',
         'pch_skylake-virtual-0',
@@ -127,7 +138,7 @@ describe.skipIf(!sharedDir)('sensors() on every real lm-sensors sample in ../sha
   });
 
   it('sensors -A output has no adapter; amdgpu voltages and power are skipped', async () => {
-    const report = await sensorsPrinting(sample('lmsensors-issue372-1.json')).privileged.sensors();
+    const report = await sensorsPrinting(sample('sensors/lmsensors-issue372-1.json')).privileged.sensors();
     expect(report.chips[1]).toEqual({
       name: 'amdgpu-pci-3000',
       adapter: null,
@@ -137,32 +148,25 @@ describe.skipIf(!sharedDir)('sensors() on every real lm-sensors sample in ../sha
   });
 
   it('the ThinkPad sample: a stopped fan reads 0 rpm, acpitz has only a critical limit', async () => {
-    const report = await sensorsPrinting(sample('arcaflow-lmsensor-1.json')).privileged.sensors();
+    const report = await sensorsPrinting(sample('sensors/arcaflow-lmsensor-1.json')).privileged.sensors();
     expect(report.chips[4]?.fans).toEqual([{ label: 'fan1', rpm: 0, min: null, alarm: false }]);
     expect(report.chips[2]?.temperatures).toEqual([
       { label: 'temp1', celsius: 52, high: null, critical: 128, alarm: false },
     ]);
   });
 
-  it('the VM probe (exit 1, "{}") is an empty report', async () => {
-    const stdout = sample('probe-sandbox-1.json');
-    const stderr = readFileSync(sharedPath('samples', 'sensors-j.stderr.txt'), 'utf8');
+  it('a VM without sensors (exit 1, "{}", "No sensors found!") is an empty report', async () => {
+    const stdout = sample('debian-vm/sensors-j.stdout.txt');
+    const stderr = sample('debian-vm/sensors-j.stderr.txt');
+    expect(stdout).toBe('{\n\n}\n');
+    expect(stderr).toMatch(/^No sensors found!/);
     expect(await sensorsPrinting(stdout, 1, stderr).privileged.sensors()).toEqual({ chips: [] });
-    expect(
-      await sensorsPrinting(
-        readFileSync(sharedPath('samples', 'sensors-j.stdout.txt'), 'utf8'),
-        1,
-        stderr,
-      ).privileged.sensors(),
-    ).toEqual({
-      chips: [],
-    });
   });
 
   it('issue372-2 (two objects back to back, not JSON) is an OutputParseError, never a partial report', async () => {
     // lm-sensors 3.6.0 prints this only when several chips are named on its command line; sensors()
     // never names chips, so a host does not produce it; if it ever did, we refuse rather than guess.
-    const error = await sensorsPrinting(sample('lmsensors-issue372-2.json'))
+    const error = await sensorsPrinting(sample('sensors/lmsensors-issue372-2.json'))
       .privileged.sensors()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutputParseError);

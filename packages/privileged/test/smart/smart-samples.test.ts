@@ -2,9 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Privileged, SmartctlError, type SmartReport } from '@felhom/privileged';
 import { RecordingRunner } from '@felhom/privileged/testing';
 import { describe, expect, it } from 'vitest';
-import { announceSharedSkip, sharedDir, sharedPath } from '../../../../test-support/shared-dir.js';
-
-announceSharedSkip('smartctl samples');
+import { dataPath } from '../../../../test-support/data.js';
 
 function privilegedPrinting(stdout: string) {
   const exitCode = (JSON.parse(stdout) as { smartctl: { exit_status: number } }).smartctl.exit_status;
@@ -12,12 +10,15 @@ function privilegedPrinting(stdout: string) {
   return new Privileged(runner, { mountBase: '/srv/felhom/usb' });
 }
 
-// Expected values read off each real sample (../shared/samples/hw/INDEX.md describes them).
+/** A sample's text; `file` is relative to data/hardware (data/SOURCES.md says where each came from). */
+const sample = (file: string): string => readFileSync(dataPath('hardware', file), 'utf8');
+
+// Expected values read off each real sample.
 const reports: Record<
   string,
   Partial<SmartReport> & { reallocated?: number | null; pending?: number | null; mediaErrors?: number }
 > = {
-  'scrutiny-1.json': {
+  'smartctl/scrutiny-1.json': {
     health: 'failing',
     smartPassed: false,
     temperatureCelsius: 25,
@@ -26,77 +27,94 @@ const reports: Record<
     pending: 8,
     deviceType: 'usbjmicron',
   },
-  'scrutiny-2.json': {
+  'smartctl/scrutiny-2.json': {
     health: 'warning',
     protocol: 'NVMe',
     temperatureCelsius: 35,
     powerOnHours: 12798,
     mediaErrors: 7,
   },
-  'scrutiny-3.json': {
+  'smartctl/scrutiny-3.json': {
     health: 'passed',
     temperatureCelsius: 36,
     powerOnHours: 14551,
     reallocated: 0,
     pending: null,
   },
-  'scrutiny-4.json': {
+  'smartctl/scrutiny-4.json': {
     health: 'passed',
     temperatureCelsius: 32,
     powerOnHours: 1730,
     reallocated: 0,
     pending: 0,
   },
-  'scrutiny-5.json': {
+  'smartctl/scrutiny-5.json': {
     health: 'warning',
     temperatureCelsius: 36,
     powerOnHours: 37788,
     reallocated: 387,
     pending: 0,
   },
-  'scrutiny-6.json': { health: 'unknown', protocol: 'SCSI', smartPassed: null, powerOnHours: null },
-  'scrutiny-7.json': { health: 'passed', protocol: 'SCSI', temperatureCelsius: 31, powerOnHours: 5675 },
-  'scrutiny-8.json': {
+  'smartctl/scrutiny-6.json': { health: 'unknown', protocol: 'SCSI', smartPassed: null, powerOnHours: null },
+  'smartctl/scrutiny-7.json': {
+    health: 'passed',
+    protocol: 'SCSI',
+    temperatureCelsius: 31,
+    powerOnHours: 5675,
+  },
+  'smartctl/scrutiny-8.json': {
     health: 'passed',
     protocol: 'NVMe',
     temperatureCelsius: 38,
     powerOnHours: 6487,
     mediaErrors: 0,
   },
-  'scrutiny-9.json': { health: 'passed', temperatureCelsius: 33, powerOnHours: 19497 },
-  'scrutiny-11.json': { health: 'passed', deviceType: 'ata', temperatureCelsius: 32, powerOnHours: 846 },
-  'scrutiny-12.json': {
+  'smartctl/scrutiny-9.json': { health: 'passed', temperatureCelsius: 33, powerOnHours: 19497 },
+  'smartctl/scrutiny-11.json': {
+    health: 'passed',
+    deviceType: 'ata',
+    temperatureCelsius: 32,
+    powerOnHours: 846,
+  },
+  'smartctl/scrutiny-12.json': {
     health: 'passed',
     temperatureCelsius: 36,
     powerOnHours: 37787,
     reallocated: 0,
     pending: 0,
   },
-  'scrutiny-13.json': {
+  'smartctl/scrutiny-13.json': {
     health: 'passed',
     protocol: 'NVMe',
     temperatureCelsius: 36,
     powerOnHours: 2401,
     mediaErrors: 0,
   },
-  'scrutiny-14.json': {
+  'smartctl/scrutiny-14.json': {
     health: 'unknown',
     temperatureCelsius: 29,
     powerOnHours: 2725,
     reallocated: 0,
     pending: 0,
   },
-  'scrutiny-15.json': { health: 'passed', temperatureCelsius: null, powerOnHours: null, ata: null },
-  'scrutiny-16.json': { health: 'unknown', protocol: 'NVMe', nvme: null, model: 'KCD61LUL3T84' },
+  'smartctl/scrutiny-15.json': { health: 'passed', temperatureCelsius: null, powerOnHours: null, ata: null },
+  'smartctl/scrutiny-16.json': { health: 'unknown', protocol: 'NVMe', nvme: null, model: 'KCD61LUL3T84' },
 };
 const fatal: Record<string, string> = {
-  'probe-sandbox-1.json': '/dev/vda: Unable to detect device type',
-  'probe-sandbox-3.json': 'Smartctl open device: /dev/vda [SAT] failed: Operation not permitted',
-  'scrutiny-10.json': 'Open failed, Error=5',
+  'debian-vm/smartctl-a-vda.json': '/dev/vda: Unable to detect device type',
+  'debian-vm/smartctl-dsat-a-vda.json':
+    'Smartctl open device: /dev/vda [SAT] failed: Operation not permitted',
+  'debian-vm/smartctl-dscsi-a-vda.json': 'Smartctl open device: /dev/vda failed: Operation not permitted',
+  'debian-vm/smartctl-dnvme-a-vda.json': 'Smartctl open device: /dev/vda failed: Operation not permitted',
+  'smartctl/scrutiny-10.json': 'Open failed, Error=5',
 };
 const scans: Record<string, string[]> = {
-  'probe-sandbox-2.json': [],
-  'scrutiny-scan-1.json': [
+  // With no disk to list, smartctl leaves out the `devices` key instead of printing an empty one.
+  'debian-vm/smartctl-scan.json': [],
+  'debian-vm/smartctl-scan-open.json': [],
+  // `--version` has no device list either; read as a scan it finds none.
+  'debian-vm/smartctl-version.json': [],
+  'smartctl/scrutiny-scan-1.json': [
     '/dev/sda',
     '/dev/sdb',
     '/dev/sdc',
@@ -105,18 +123,24 @@ const scans: Record<string, string[]> = {
     '/dev/sdf',
     '/dev/sdg',
   ],
-  'scrutiny-scan-2.json': ['/dev/bus/0', '/dev/bus/0'],
-  'scrutiny-scan-3.json': ['/dev/nvme0'],
+  'smartctl/scrutiny-scan-2.json': ['/dev/bus/0', '/dev/bus/0'],
+  'smartctl/scrutiny-scan-3.json': ['/dev/nvme0'],
 };
 
-describe.skipIf(!sharedDir)('smart() and smartScan() on every real smartctl sample in ../shared', () => {
-  it('covers every file in samples/hw/smartctl', () => {
-    const files = readdirSync(sharedPath('samples', 'hw', 'smartctl')).sort();
+describe('smart() and smartScan() on every real smartctl sample in data/hardware', () => {
+  it('covers every smartctl file in data/hardware', () => {
+    const files = [
+      ...readdirSync(dataPath('hardware', 'smartctl')).map((file) => `smartctl/${file}`),
+      ...readdirSync(dataPath('hardware', 'debian-vm'))
+        .filter((file) => file.startsWith('smartctl-'))
+        .map((file) => `debian-vm/${file}`),
+    ].sort();
+    expect(files).toHaveLength(26);
     expect(files).toEqual([...Object.keys(reports), ...Object.keys(fatal), ...Object.keys(scans)].sort());
   });
 
   it.each(Object.entries(reports))('%s gives a typed report', async (file, expected) => {
-    const stdout = readFileSync(sharedPath('samples', 'hw', 'smartctl', file), 'utf8');
+    const stdout = sample(file);
     const report = await privilegedPrinting(stdout).smart('/dev/sda');
     const { reallocated, pending, mediaErrors, ...fields } = expected;
     expect(report).toMatchObject(fields);
@@ -129,7 +153,7 @@ describe.skipIf(!sharedDir)('smart() and smartScan() on every real smartctl samp
   it.each(Object.entries(fatal))(
     '%s (fatal exit bits) throws SmartctlError with the message',
     async (file, message) => {
-      const stdout = readFileSync(sharedPath('samples', 'hw', 'smartctl', file), 'utf8');
+      const stdout = sample(file);
       const error = await privilegedPrinting(stdout)
         .smart('/dev/vda')
         .catch((e: unknown) => e);
@@ -140,23 +164,7 @@ describe.skipIf(!sharedDir)('smart() and smartScan() on every real smartctl samp
   );
 
   it.each(Object.entries(scans))('%s lists the scanned devices', async (file, names) => {
-    const stdout = readFileSync(sharedPath('samples', 'hw', 'smartctl', file), 'utf8');
+    const stdout = sample(file);
     expect((await privilegedPrinting(stdout).smartScan()).map((device) => device.name)).toEqual(names);
-  });
-
-  it('the probe captures in samples/ parse: exit 1 and 2 are fatal, scans are empty', async () => {
-    for (const file of [
-      'smartctl-a-vda.json',
-      'smartctl-dnvme-a-vda.json',
-      'smartctl-dsat-a-vda.json',
-      'smartctl-dscsi-a-vda.json',
-    ]) {
-      const stdout = readFileSync(sharedPath('samples', file), 'utf8');
-      await expect(privilegedPrinting(stdout).smart('/dev/vda')).rejects.toBeInstanceOf(SmartctlError);
-    }
-    for (const file of ['smartctl-scan.json', 'smartctl-scan-open.json', 'smartctl-version.json']) {
-      const stdout = readFileSync(sharedPath('samples', file), 'utf8');
-      expect(await privilegedPrinting(stdout).smartScan()).toEqual([]);
-    }
   });
 });

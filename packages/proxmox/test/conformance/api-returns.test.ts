@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   clusterResourcesSchema,
   type GuestConfig,
@@ -19,13 +18,12 @@ import {
   versionSchema,
 } from '@felhom/proxmox';
 import { describe, expect, it } from 'vitest';
-import { announceSharedSkip, sharedDir, sharedPath } from '../../../../test-support/shared-dir.js';
+import { loadApiSchema, type PveSchemaVersion, pveSchemaVersions } from '../support/api-schema.js';
 
-announceSharedSkip('API returns schemas');
-
-// Proxmox's own API schema (PVE 8.4 and 9.1) against ours: a body built from each endpoint's
-// documented `returns` must parse, our schemas must not require what PVE documents as optional,
-// and every documented config key and property-string key must be modelled (not left in extra).
+// Proxmox's own API schema (PVE 8.4 and 9.1, the whole trees in data/pve-api) against ours: a
+// body built from each endpoint's documented `returns` must parse, our schemas must not require
+// what PVE documents as optional, and every documented config key and property-string key must be
+// modelled (not left in extra).
 
 interface JsonSchema {
   readonly type?: string;
@@ -179,28 +177,20 @@ const undocumentedButAlwaysSent: Readonly<Record<string, readonly string[]>> = {
   'GET /storage': ['type'],
 };
 
-describe.skipIf(!sharedDir)('schemas against the official API returns', () => {
-  const dumps = sharedDir
-    ? {
-        'PVE 8.4': JSON.parse(readFileSync(sharedPath('pve-api', 'pve8-api-subset.json'), 'utf8')),
-        'PVE 9.1': JSON.parse(readFileSync(sharedPath('pve-api', 'pve9-api-subset.json'), 'utf8')),
-      }
-    : {};
+/** The documented `returns` of one endpoint (`METHOD /path/template`) in a PVE version's schema. */
+function returnsOf(version: PveSchemaVersion, endpoint: string): JsonSchema {
+  const found = loadApiSchema(version).endpoints.get(endpoint);
+  if (!found?.returns) throw new Error(`PVE ${version} documents no returns for ${endpoint}`);
+  return found.returns as JsonSchema;
+}
 
-  for (const [version, dump] of Object.entries(dumps) as [
-    string,
-    Record<string, { returns: JsonSchema }>,
-  ][]) {
-    describe(version, () => {
+describe('schemas against the official API returns', () => {
+  for (const version of pveSchemaVersions) {
+    describe(`PVE ${version}`, () => {
       it.each(Object.entries(schemas))(
         '%s: a body with every documented field parses',
         (endpoint, schema) => {
-          const entry = dump[endpoint];
-          expect(entry, `${endpoint} missing from the ${version} dump`).toBeDefined();
-          const body = bodyFor(
-            (entry as { returns: JsonSchema }).returns,
-            undocumentedButAlwaysSent[endpoint],
-          );
+          const body = bodyFor(returnsOf(version, endpoint), undocumentedButAlwaysSent[endpoint]);
           expect(() => parseResponse(schema, body, endpoint)).not.toThrow();
         },
       );
@@ -208,7 +198,7 @@ describe.skipIf(!sharedDir)('schemas against the official API returns', () => {
       it.each(Object.entries(schemas))(
         '%s: requires only what PVE documents as always present',
         (endpoint, schema) => {
-          const returns = (dump[endpoint] as { returns: JsonSchema }).returns;
+          const returns = returnsOf(version, endpoint);
           const properties = (returns.items ?? returns).properties ?? {};
           const allowed = undocumentedButAlwaysSent[endpoint] ?? [];
           const wrong = requiredKeys(schema).filter(
@@ -220,7 +210,7 @@ describe.skipIf(!sharedDir)('schemas against the official API returns', () => {
 
       it('models every documented config key and property-string key', () => {
         const endpoint = 'GET /nodes/{node}/lxc/{vmid}/config';
-        const body = bodyFor((dump[endpoint] as { returns: JsonSchema }).returns);
+        const body = bodyFor(returnsOf(version, endpoint));
         const config = parseResponse(guestConfigSchema, body, endpoint) as GuestConfig;
         expect(config.extra).toEqual({});
         for (const parsed of [

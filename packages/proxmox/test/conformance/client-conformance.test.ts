@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   APIError,
   nullResponseSchema,
@@ -13,50 +11,15 @@ import {
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { announceSharedSkip, sharedDir, sharedPath } from '../../../../test-support/shared-dir.js';
+import { type Capture, errorCases, loadCaptures, node, storageIn, upidIn, vmid } from './captures.js';
 
-// The 55 exchanges captured from real PVE 5.2–6.2 hosts (../shared/conformance), replayed by msw
+// The 55 exchanges captured from real PVE 5.2–6.2 hosts (data/pve-captures), replayed by msw
 // exactly (status, reason phrase, body) and sent through the PUBLIC client: each 2xx body must
 // come out of the typed method for its endpoint (or, where the SDK has no typed method, out of
 // `request` plus the exported schema), and each error exchange must become the right APIError.
-announceSharedSkip('client conformance');
 
 const BASE = 'https://pve.conformance.test:8006';
 
-interface Capture {
-  readonly file: string;
-  readonly endpoint: string;
-  readonly method: string;
-  readonly concretePath: string;
-  readonly status: number;
-  readonly reason: string;
-  readonly body: { readonly data?: unknown; readonly errors?: Record<string, string> } | null;
-}
-
-function loadCaptures(): Capture[] {
-  const root = sharedPath('conformance', 'fixtures');
-  return readdirSync(root).flatMap((endpoint) =>
-    readdirSync(join(root, endpoint))
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => {
-        const json = JSON.parse(readFileSync(join(root, endpoint, name), 'utf8'));
-        return {
-          file: `${endpoint}/${name}`,
-          endpoint,
-          method: json.method,
-          concretePath: json.concrete_path ?? json.path,
-          status: json.status,
-          reason: json.reason,
-          body: json.body,
-        };
-      }),
-  );
-}
-
-const segments = (capture: Capture) => capture.concretePath.split('/').filter(Boolean);
-const node = (c: Capture) => segments(c)[1] ?? '';
-const vmid = (c: Capture) => Number(segments(c)[3]);
-const upidIn = (c: Capture) => decodeURIComponent(segments(c)[3] ?? '');
 const data = (c: Capture) => c.body?.data;
 
 /** The public-client call for each captured endpoint's 2xx exchange, and what it must yield. */
@@ -87,7 +50,7 @@ const successCalls: Readonly<Record<string, (client: ProxmoxClient, c: Capture) 
     expect(out.map((s) => s.storage)).toEqual((data(c) as { storage: string }[]).map((s) => s.storage));
   },
   'storage-content': async (client, c) => {
-    const out = await client.storageContent(node(c), segments(c)[3] ?? '');
+    const out = await client.storageContent(node(c), storageIn(c));
     expect(out.map((v) => v.volid)).toEqual((data(c) as { volid: string }[]).map((v) => v.volid));
   },
   'lxc-create': async (client, c) => {
@@ -159,44 +122,8 @@ function encodeVolumePath(path: string): string {
   return `${prefix}${encodeURIComponent(volume)}`;
 }
 
-/** Each captured error: the typed call that meets it and the reason it must map to. */
-const errorCases: Readonly<
-  Record<string, { call: (client: ProxmoxClient, c: Capture) => Promise<unknown>; reason: string }>
-> = {
-  'errors/fog-proxmox-11.json': {
-    call: (client, c) => client.request('GET', c.concretePath),
-    reason: 'not-found',
-  },
-  'errors/fog-proxmox-12.json': {
-    call: (client, c) => client.request('GET', c.concretePath),
-    reason: 'bad-request',
-  },
-  'errors/fog-proxmox-2.json': {
-    call: (client, c) => client.request('GET', c.concretePath),
-    reason: 'bad-request',
-  },
-  'errors/fog-proxmox-3.json': {
-    call: (client, c) => client.guestStatus(node(c), vmid(c)),
-    reason: 'not-found',
-  },
-  'errors/fog-proxmox-4.json': {
-    call: (client, c) =>
-      client.restoreLXC(node(c), { vmid: 100, archive: 'local:backup/vzdump-lxc-100-x.tar.zst' }),
-    reason: 'conflict',
-  },
-  'errors/fog-proxmox-5.json': {
-    call: (client, c) => client.request('GET', c.concretePath),
-    reason: 'not-found',
-  },
-  'errors/fog-proxmox-7.json': {
-    call: (client, c) => client.request('POST', c.concretePath),
-    reason: 'auth',
-  },
-  'errors/fog-proxmox-8.json': { call: (client, c) => client.request('GET', c.concretePath), reason: 'auth' },
-};
-
-describe.skipIf(!sharedDir)('real host exchanges through the public client', () => {
-  const captures = sharedDir ? loadCaptures() : [];
+describe('real host exchanges through the public client', () => {
+  const captures = loadCaptures();
   const server = setupServer();
   let current: Capture | undefined;
   const client = new ProxmoxClient({

@@ -8,7 +8,6 @@ import {
 import { createSimulatorHandlers } from '@felhom/proxmox/testing/msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { sharedDir } from '../../../../test-support/shared-dir.js';
 import { formatViolations, validateRequest } from '../support/api-schema.js';
 import { type RecordedRequest, recordRequests } from '../support/record-requests.js';
 
@@ -31,8 +30,7 @@ export interface SimulatorContext {
  * The simulated cluster behind msw for one test file (a fresh cluster before each test), and a
  * suite-level check: every request the client sent in the file must pass the official PVE 8.4
  * and 9.1 API schema (parameter names, types, enums, formats, required parameters). The check
- * runs in `afterAll` and fails the file on any violation; without ../shared it is skipped (the
- * schema files live there).
+ * runs in `afterAll` and fails the file on any violation.
  */
 export function useSimulator(options: () => SimulatedClusterOptions = () => ({})): SimulatorContext {
   const server = setupServer();
@@ -58,7 +56,6 @@ export function useSimulator(options: () => SimulatedClusterOptions = () => ({})
   afterAll(() => {
     recorder?.stop();
     server.close();
-    if (!sharedDir) return;
     expect(seen.length, 'the suite sent requests').toBeGreaterThan(0);
     assertRequestsConform(seen);
   });
@@ -67,7 +64,7 @@ export function useSimulator(options: () => SimulatedClusterOptions = () => ({})
 
 /**
  * Fails (an assertion error listing every violation) unless each request conforms to its
- * endpoint in the PVE 8.4 and 9.1 API schema. Needs ../shared (callers check `sharedDir`).
+ * endpoint in the PVE 8.4 and 9.1 API schema.
  */
 export function assertRequestsConform(requests: readonly RecordedRequest[]): void {
   const violations = requests.flatMap((request) => validateRequest(request));

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../../../test-support/shared-dir.js';
+import { dataPath } from '../../../../test-support/data.js';
 import { checkValue, type SchemaProperty } from './schema-values.js';
 
-// Proxmox's own API schema (../shared/pve-api, never copied into the repository), loaded at run
-// time, and a validator that checks one request the way pveproxy's parameter verification
-// would: path, parameter names, types, enums, formats, limits, required parameters.
-// Test support only; never shipped. Callers guard with describe.skipIf(!sharedDir).
+// Proxmox's own API schema (the whole apidoc trees in data/pve-api), loaded at run time, and a
+// validator that checks one request the way pveproxy's parameter verification would: path,
+// parameter names, types, enums, formats, limits, required parameters. Test support only; never
+// shipped.
 
 /** The PVE versions whose schema the validator knows. */
 export type PveSchemaVersion = '8.4' | '9.1';
@@ -29,6 +29,8 @@ export interface EndpointSchema {
   };
   /** The endpoint's `permissions` object as the schema gives it. */
   readonly permissions?: unknown;
+  /** What the endpoint documents it returns (the `data` of the envelope), as the schema gives it. */
+  readonly returns?: unknown;
 }
 
 /** A loaded schema: every endpoint keyed `METHOD /path/template`. */
@@ -54,11 +56,11 @@ function flatten(nodes: readonly TreeNode[], into: Map<string, EndpointSchema>):
   }
 }
 
-/** Loads (once per process) the official API schema of a PVE version from ../shared. */
+/** Loads (once per process) the official API schema of a PVE version from data/pve-api. */
 export function loadApiSchema(version: PveSchemaVersion): ApiSchema {
   const cached = cache.get(version);
   if (cached) return cached;
-  const tree = JSON.parse(readFileSync(sharedPath('pve-api', schemaFiles[version]), 'utf8')) as TreeNode[];
+  const tree = JSON.parse(readFileSync(dataPath('pve-api', schemaFiles[version]), 'utf8')) as TreeNode[];
   const endpoints = new Map<string, EndpointSchema>();
   flatten(tree, endpoints);
   const schema = { version, endpoints };

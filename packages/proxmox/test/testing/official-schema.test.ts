@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { announceSharedSkip, sharedDir, sharedPath } from '../../../../test-support/shared-dir.js';
+import { dataPath } from '../../../../test-support/data.js';
 import { SIM_ROUTES } from '../../src/testing/api/routes/index.js';
-
-announceSharedSkip('simulator vs official PVE API schema');
 
 interface ApiNode {
   readonly path: string;
@@ -24,12 +22,10 @@ function index(nodes: readonly ApiNode[], out = new Map<string, ApiMethod>()): M
   return out;
 }
 
-describe.skipIf(!sharedDir)('the simulated endpoints match the official PVE 9.1 schema', () => {
-  const methods = sharedDir
-    ? index(
-        JSON.parse(readFileSync(sharedPath('pve-api', 'pve9.1-apidoc-2025-12-28.json'), 'utf8')) as ApiNode[],
-      )
-    : new Map<string, ApiMethod>();
+describe('the simulated endpoints match the official PVE 9.1 schema', () => {
+  const methods = index(
+    JSON.parse(readFileSync(dataPath('pve-api', 'pve9.1-apidoc-2025-12-28.json'), 'utf8')) as ApiNode[],
+  );
 
   it.each(SIM_ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (key, route) => {
     const official = methods.get(key);
