@@ -36,9 +36,10 @@ for (const stage of selected) {
 
 const total = (performance.now() - started) / 1000;
 console.log('\n== CI stages');
+const width = Math.max('total'.length, ...results.map(({ stage }) => stage.script.length));
 for (const { stage, seconds, status } of results) {
   const outcome = status === 'skipped' ? 'skipped' : status === 0 ? 'ok' : `FAILED (exit ${status})`;
-  console.log(`${stage.script.padEnd(12)} ${seconds.toFixed(1).padStart(7)} s  ${outcome}`);
+  console.log(`${stage.script.padEnd(width)} ${seconds.toFixed(1).padStart(7)} s  ${outcome}`);
 }
-console.log(`${'total'.padEnd(12)} ${total.toFixed(1).padStart(7)} s`);
+console.log(`${'total'.padEnd(width)} ${total.toFixed(1).padStart(7)} s`);
 if (failed) process.exitCode = 1;
