@@ -1,7 +1,7 @@
 /**
  * Runs the whole test suite with the system clock shifted, to prove that no test depends on the
  * calendar: `tsx scripts/ci/test-shifted-clock.ts [offset] [vitest args…]`, offset `+400 days`
- * by default (any offset libfaketime takes: `-3y`, `+30d`, …).
+ * by default (any relative time `date -d` reads: `-1000 days`, `+30 days`, …).
  *
  * libfaketime (Debian's `faketime` package) shifts the wall clock of the process tree: Node's
  * `Date`, OpenSSL's certificate checks, `openssl req`, `date`. Monotonic clocks stay real
@@ -27,10 +27,14 @@ const shifted = (command: string, args: readonly string[], inherit: boolean) =>
 // wrong reason.
 const before = Date.now();
 const probe = shifted(process.execPath, ['-p', 'Date.now()'], false);
-if (probe.error !== undefined || probe.status !== 0) {
+if (probe.error !== undefined) {
   console.error(
-    `faketime could not run node (${probe.error?.message ?? probe.stderr.trim()}); install Debian's faketime package: apt-get install faketime`,
+    `faketime did not start (${probe.error.message}); install Debian's faketime package: apt-get install faketime`,
   );
+  process.exit(1);
+}
+if (probe.status !== 0) {
+  console.error(`faketime '${offset}' could not run node: ${probe.stderr.trim()}`);
   process.exit(1);
 }
 const shiftDays = (Number(probe.stdout.trim()) - before) / DAY_MS;
