@@ -54,7 +54,14 @@ const reports: Record<
     reallocated: 387,
     pending: 0,
   },
-  'scrutiny-6.json': { health: 'unknown', protocol: 'SCSI', smartPassed: null, powerOnHours: null },
+  // An Intel RAID 1 volume: smartctl prints temperature.current 0 and exit 4 (bit 2).
+  'scrutiny-6.json': {
+    health: 'unknown',
+    protocol: 'SCSI',
+    smartPassed: null,
+    powerOnHours: null,
+    temperatureCelsius: null,
+  },
   'scrutiny-7.json': { health: 'passed', protocol: 'SCSI', temperatureCelsius: 31, powerOnHours: 5675 },
   'scrutiny-8.json': {
     health: 'passed',
@@ -125,6 +132,17 @@ describe.skipIf(!sharedDir)('smart() and smartScan() on every real smartctl samp
     if (mediaErrors !== undefined) expect(report.nvme?.mediaErrors).toBe(mediaErrors);
     expect(report.raw).toEqual(JSON.parse(stdout));
   });
+
+  it.each(['scrutiny-5.json', 'scrutiny-6.json', 'scrutiny-12.json'])(
+    '%s (exit status 4: bit 2) says in words that a command to the disk failed, without changing the verdict',
+    async (file) => {
+      const stdout = readFileSync(sharedPath('samples', 'hw', 'smartctl', file), 'utf8');
+      const report = await privilegedPrinting(stdout).smart('/dev/sda');
+      expect(report.exitStatus).toMatchObject({ code: 4, smartCommandFailed: true, fatal: false });
+      expect(report.findings).toContainEqual(expect.stringContaining('smartctl exit status bit 2'));
+      expect(report.health).toBe(reports[file]?.health);
+    },
+  );
 
   it.each(Object.entries(fatal))(
     '%s (fatal exit bits) throws SmartctlError with the message',
