@@ -49,7 +49,7 @@ function normaliseMountPoint(field: string): string {
 
 function uuidOf(source: string): string | undefined {
   const match =
-    /^UUID=(?:"([^"]*)"|'([^']*)'|(.*))$/i.exec(source) ?? /^\/dev\/disk\/by-uuid\/(.+)$/.exec(source);
+    source.match(/^UUID=(?:"([^"]*)"|'([^']*)'|(.*))$/i) ?? source.match(/^\/dev\/disk\/by-uuid\/(.+)$/);
   const uuid = match?.slice(1).find((group) => group !== undefined);
   return uuid === undefined || uuid === '' ? undefined : uuid;
 }
