@@ -16,8 +16,11 @@ export {
   CommandFailedError,
   CommandTimeoutError,
   FstabError,
+  type FstabProblem,
   InvalidInputError,
   isPrivilegedError,
+  MountDeviceError,
+  type MountDeviceProblem,
   MountPointError,
   OutputParseError,
   OutputTooLargeError,
@@ -27,6 +30,7 @@ export {
   type PrivilegedErrorReason,
   SmartctlError,
   type SudoRefusal,
+  UnsafeInstallError,
 } from './errors/index.js';
 export type { GoldenLXCNetwork, GoldenLXCSpec } from './lxc/golden-lxc-spec.js';
 export {

@@ -15,6 +15,13 @@ export interface PrivilegedOptions {
   readonly mountStep?: 'direct' | 'helper';
   /** The fstab edited in `direct` mode (the helper always edits /etc/fstab). @default '/etc/fstab' */
   readonly fstabPath?: string;
+  /**
+   * The device rule read in `direct` mode: which kinds of block device may be mounted (`allow usb
+   * loop`, …; USB only when the file is missing). The helper always reads
+   * `/etc/felhom/mount-devices`, a root-owned file the service user cannot choose or change.
+   * @default '/etc/felhom/mount-devices'
+   */
+  readonly deviceRulePath?: string;
   /** Binary paths; keep them in step with the sudoers drop-in. @default the standard Debian/PVE paths */
   readonly binaries?: Partial<Binaries>;
 }

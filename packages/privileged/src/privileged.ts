@@ -6,7 +6,12 @@ import { SmartctlError } from './errors/smartctl-error.js';
 import type { GoldenLXCSpec } from './lxc/golden-lxc-spec.js';
 import { pctCreateCommand } from './lxc/pct-create-command.js';
 import { validateGoldenLXCSpec } from './lxc/validate-spec.js';
-import { mountLocally, unmountLocally } from './mount/local-mount.js';
+import { helperArguments } from './mount/helper-arguments.js';
+import { errorFromHelper } from './mount/helper-errors.js';
+import { defaultDeviceRulePath } from './mount/host/device-rule.js';
+import { defaultHostPaths } from './mount/host/host-paths.js';
+import { mountLocally } from './mount/local-mount.js';
+import { unmountLocally } from './mount/local-unmount.js';
 import type { USBMountResult, USBMountSpec, USBUnmountResult } from './mount/mount-spec.js';
 import { validateMountBase, validateMountPoint, validateUSBMount } from './mount/validate-mount.js';
 import { parseJsonOutput } from './output/parse-json.js';
@@ -32,6 +37,7 @@ export interface GoldenLXCResult {
 const mountResultSchema = v.object({
   mountPoint: v.string(),
   options: v.string(),
+  device: v.string(),
   createdMountPoint: v.boolean(),
   mounted: v.boolean(),
   fstab: v.picklist(['added', 'updated', 'unchanged']),
@@ -60,6 +66,7 @@ export class Privileged {
   readonly #mountBase: string;
   readonly #mountStep: 'direct' | 'helper';
   readonly #fstabPath: string;
+  readonly #deviceRulePath: string;
   readonly #binaries: Binaries;
 
   constructor(runner: Runner, options: PrivilegedOptions) {
@@ -74,6 +81,9 @@ export class Privileged {
     this.#fstabPath = options.fstabPath ?? '/etc/fstab';
     if (!this.#fstabPath.startsWith('/'))
       throw new InvalidInputError('options.fstabPath', options.fstabPath, 'an absolute path');
+    this.#deviceRulePath = options.deviceRulePath ?? defaultDeviceRulePath;
+    if (!this.#deviceRulePath.startsWith('/'))
+      throw new InvalidInputError('options.deviceRulePath', options.deviceRulePath, 'an absolute path');
     this.#binaries = resolveBinaries(options.binaries);
   }
 
@@ -97,9 +107,17 @@ export class Privileged {
   }
 
   /**
-   * Mounts a USB file system by UUID (`mount -t FSTYPE -o nofail,… UUID=… MOUNTPOINT`) under the
-   * mount base and adds its fstab entry, idempotently and atomically (the previous fstab is kept
-   * as `fstab.felhom-backup`). A second call with the same spec changes nothing.
+   * Mounts a USB file system by UUID under the mount base and adds its fstab entry, idempotently
+   * and atomically (the previous fstab is kept as `fstab.felhom-backup`). A second call with the
+   * same spec changes nothing.
+   *
+   * As root it resolves the UUID to the one block device present with that UUID (else
+   * `MountDeviceError`), checks it against the operator's device rule (USB-attached by default)
+   * and refuses a disk that is in use (mounted elsewhere, LVM/ZFS/RAID member, swap, a PVE
+   * storage). It mounts that device with `nosuid,nodev,noexec` always added
+   * (`mount -t FSTYPE -o nosuid,nodev,noexec… DEVICE MOUNTPOINT`), reports `mounted: true` only
+   * once `/proc/self/mountinfo` shows it there, and writes `nofail` into the fstab entry only. The
+   * fstab edit holds a lock, and a failed write undoes the mount.
    *
    * Not an API call because the Proxmox API has no operation for mounting host file systems or
    * editing `/etc/fstab`; both need root on the host. In sudo mode the root side is the fixed
@@ -114,7 +132,7 @@ export class Privileged {
         ...(runOptions.signal ? { signal: runOptions.signal } : {}),
       });
     }
-    const args = ['mount', this.#mountBase, valid.uuid, valid.mountPoint, valid.fsType, valid.options];
+    const args = helperArguments({ action: 'mount', mountBase: this.#mountBase, ...valid });
     return this.#runHelper(args, runOptions, mountResultSchema);
   }
 
@@ -134,7 +152,8 @@ export class Privileged {
         ...(runOptions.signal ? { signal: runOptions.signal } : {}),
       });
     }
-    return this.#runHelper(['unmount', this.#mountBase, valid], runOptions, unmountResultSchema);
+    const args = helperArguments({ action: 'unmount', mountBase: this.#mountBase, mountPoint: valid });
+    return this.#runHelper(args, runOptions, unmountResultSchema);
   }
 
   /**
@@ -216,6 +235,7 @@ export class Privileged {
       fstabPath: this.#fstabPath,
       mountBinary: this.#binaries.mount,
       umountBinary: this.#binaries.umount,
+      paths: { ...defaultHostPaths, deviceRule: this.#deviceRulePath },
     };
   }
 
@@ -225,7 +245,11 @@ export class Privileged {
     schema: Schema,
   ): Promise<v.InferOutput<Schema>> {
     const command: Command = { file: this.#binaries.node, args: [this.#binaries.fstabHelper, ...args] };
-    const result = await this.#runner.run(command, runOptions);
+    const result = await this.#runner.run(command, { ...runOptions, reject: false });
+    if (result.exitCode !== 0 || result.signal !== null) {
+      // The helper carries its typed errors across as JSON; anything else is the command failing.
+      throw errorFromHelper(result.stdout) ?? new CommandFailedError(result);
+    }
     return parseJsonOutput(`fstab helper ${args[0]}`, result.stdout.trim(), schema);
   }
 }

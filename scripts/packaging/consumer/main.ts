@@ -40,17 +40,20 @@ try {
       throw error;
     }
   };
-  // In production the helper is copied to a root-owned path (the service user must not be able to edit it).
+  // A helper path that does not exist (or that anyone but root could change) is refused.
   const binaries = { fstabHelper: '/usr/local/lib/felhom-agent/fstab-helper.js' };
   const output = {
     version: data.version,
     wrongPin: await reasonOf(wrongPin.request('GET', '/version')),
     upidNode: upid.node,
-    sudoers: sudoersAllowlist({ user: 'felhom', mountBase: '/srv/felhom/usb', binaries }).includes('felhom'),
+    sudoers: privilegedReason(() =>
+      sudoersAllowlist({ user: 'felhom', mountBase: '/srv/felhom/usb', binaries }),
+    ),
     privilegedRefusal: privilegedReason(() =>
       sudoersAllowlist({ user: 'Not A User', mountBase: '/srv/felhom/usb' }),
     ),
-    // The default helper path is the copy inside node_modules/@felhom/privileged/dist.
+    // The default helper path is the copy inside node_modules/@felhom/privileged/dist: pinned when
+    // root installed the project (as CI does), refused when anyone else owns it.
     defaultHelperPath: privilegedReason(() =>
       sudoersAllowlist({ user: 'felhom', mountBase: '/srv/felhom/usb' }),
     ),

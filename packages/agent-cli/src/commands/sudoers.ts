@@ -1,4 +1,4 @@
-import { sudoersAllowlist } from '@felhom/privileged';
+import { isPrivilegedError, sudoersAllowlist } from '@felhom/privileged';
 import { defineCliCommand } from '../command.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 
@@ -35,7 +35,10 @@ export const sudoersCommand = defineCliCommand(
     try {
       dropIn = sudoersAllowlist({ user, mountBase });
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      // A bad --user/--mount-base is a usage error; an install sudo must not pin (UnsafeInstallError)
+      // goes out as the library wrote it, naming each path and the fix (exit 1: the host is not ready).
+      if (isPrivilegedError(error) && error.reason === 'invalid-input') throw new UsageError(error.message);
+      throw error;
     }
     io.stdout.write(dropIn.endsWith('\n') ? dropIn : `${dropIn}\n`);
     io.stderr.write(

@@ -1,8 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { agentRolePrivileges } from '@felhom/proxmox';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';
 import { captureIO } from '../support/capture-io.js';
@@ -55,30 +57,82 @@ describe('role', () => {
 });
 
 describe('sudoers', () => {
-  it('prints only the drop-in on stdout and the install steps on stderr', async () => {
+  it("refuses, exit 1, with the library's message when the helper it would pin is not root's alone", async () => {
+    // In this test process the library's default helper path is the source tree's
+    // packages/privileged/src/fstab-helper.js, which does not exist: the install check says so.
     const io = captureIO();
     expect(await main(['sudoers', '--user', 'felhomsvc', '--mount-base', '/srv/felhom/usb'], io, never)).toBe(
-      0,
+      1,
     );
-    expect(io.out()).toContain('Defaults:felhomsvc !requiretty, !lecture, env_reset, !authenticate');
-    expect(io.out()).not.toContain('visudo -cf /tmp');
-    expect(io.err()).toContain('visudo -cf /tmp/felhom-agent.sudoers');
-    expect(io.err()).toContain('install -o root -g root -m 0440');
+    expect(io.out()).toBe('');
+    expect(io.err()).toContain('refusing to generate the sudoers drop-in');
+    expect(io.err()).toMatch(/fstab-helper\.js: does not exist/);
+    expect(io.err()).toContain('Fix: install Node.js and the package under a prefix only root can write');
   });
 
-  it.skipIf(!visudo)('produces a drop-in that the real visudo accepts', async () => {
-    const io = captureIO();
-    expect(await main(['sudoers'], io, never)).toBe(0);
-    const dir = mkdtempSync(join(tmpdir(), 'felhom-sudoers-'));
-    try {
-      const file = join(dir, 'felhom-agent');
-      writeFileSync(file, io.out(), { mode: 0o440 });
-      const output = execFileSync(visudo as string, ['-cf', file], { encoding: 'utf8' });
-      expect(output).toContain('parsed OK');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  // A root-owned install to generate from: the CLI and the helper bundled side by side (the
+  // library pins the fstab-helper.js beside its own module), in a directory only root can write.
+  const asRoot = process.geteuid?.() === 0;
+  if (!asRoot) {
+    if (process.env.CI === 'true') throw new Error('CI=true but the sudoers install test needs root');
+    console.warn(
+      '[sudoers] skipped: generating a drop-in needs a root-owned install (run the tests as root)',
+    );
+  }
+  it.skipIf(!asRoot)(
+    'from a root-owned install: the drop-in alone on stdout, the install steps on stderr, and visudo accepts it',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'felhom-sudoers-'));
+      try {
+        const repo = fileURLToPath(new URL('../../../../', import.meta.url));
+        // Package names map to the source folders, so their subpaths (…/testing) resolve too.
+        const alias = {
+          '@felhom/privileged': join(repo, 'packages/privileged/src'),
+          '@felhom/proxmox': join(repo, 'packages/proxmox/src'),
+        };
+        const common = {
+          bundle: true,
+          platform: 'node',
+          format: 'esm',
+          target: 'node20',
+          logLevel: 'silent',
+          alias,
+        } as const;
+        await build({
+          ...common,
+          entryPoints: [join(repo, 'packages/agent-cli/src/cli.ts')],
+          outfile: join(dir, 'cli.mjs'),
+        });
+        await build({
+          ...common,
+          entryPoints: [join(repo, 'packages/privileged/src/fstab-helper.ts')],
+          outfile: join(dir, 'fstab-helper.js'),
+        });
+        writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+        const run = spawnSync(
+          process.execPath,
+          [join(dir, 'cli.mjs'), 'sudoers', '--user', 'felhomsvc', '--mount-base', '/srv/felhom/usb'],
+          { encoding: 'utf8' },
+        );
+        expect(run.status).toBe(0);
+        expect(run.stdout).toContain('Defaults:felhomsvc !requiretty, !lecture, env_reset, !authenticate');
+        expect(run.stdout).toContain(
+          `${join(dir, 'fstab-helper.js').replace(/\./g, '\\.')} mount /srv/felhom/usb `,
+        );
+        expect(run.stdout).not.toContain('visudo -cf /tmp');
+        expect(run.stderr).toContain('visudo -cf /tmp/felhom-agent.sudoers');
+        expect(run.stderr).toContain('install -o root -g root -m 0440');
+        if (visudo) {
+          const file = join(dir, 'felhom-agent');
+          writeFileSync(file, run.stdout, { mode: 0o440 });
+          expect(execFileSync(visudo, ['-cf', file], { encoding: 'utf8' })).toContain('parsed OK');
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   it('exits 2 on a user name sudoers cannot hold', async () => {
     const io = captureIO();

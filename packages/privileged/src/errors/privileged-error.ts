@@ -8,7 +8,10 @@
  * - `output-too-large`: the command printed more than the runner's stdout cap.
  * - `parse`: the command's output did not have the documented shape.
  * - `mount-point`: the mount point is unsafe or busy (outside the base, a symlink, not empty, in use).
- * - `fstab`: the fstab could not be updated (conflicting entry, or the atomic write failed).
+ * - `fstab`: the fstab could not be updated (conflicting entry, the lock, or the atomic write failed).
+ * - `mount-device`: the block device behind a UUID is absent, not allowed, in use, or its mount
+ *   could not be confirmed.
+ * - `unsafe-install`: the sudoers drop-in would pin a file someone other than root can change.
  */
 export type PrivilegedErrorReason =
   | 'invalid-input'
@@ -18,7 +21,9 @@ export type PrivilegedErrorReason =
   | 'output-too-large'
   | 'parse'
   | 'mount-point'
-  | 'fstab';
+  | 'fstab'
+  | 'mount-device'
+  | 'unsafe-install';
 
 /** A brand shared by every loaded copy of this package, read by {@link isPrivilegedError}. */
 const brand: unique symbol = Symbol.for('@felhom/privileged/PrivilegedError');

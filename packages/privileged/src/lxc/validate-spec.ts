@@ -1,7 +1,10 @@
 import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { checkGrammar } from '../grammar/grammar.js';
+import { checkInteger } from '../grammar/integer-range.js';
 import { ipv4, ipv4Cidr } from '../validate/network.js';
-import { booleanOr, integerIn, plainObject, stringMatching } from '../validate/primitives.js';
+import { booleanOr, plainObject, stringMatching } from '../validate/primitives.js';
 import type { GoldenLXCSpec } from './golden-lxc-spec.js';
+import { lxcGrammar as g, sshKeyPattern } from './lxc-grammar.js';
 
 /** A spec with every default filled in, every value checked. */
 export interface ValidGoldenLXCSpec {
@@ -18,20 +21,6 @@ export interface ValidGoldenLXCSpec {
   readonly sshPublicKeys: readonly string[];
   readonly start: boolean;
 }
-
-/** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens. */
-export const hostnamePattern =
-  /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-/** A PVE storage id (`pve-storage-id`). */
-export const storageIdPattern = /^[A-Za-z][A-Za-z0-9._-]*[A-Za-z0-9]$/;
-/** A container template volume id: `STORAGE:vztmpl/FILE.tar.{gz,xz,zst}`. */
-export const templatePattern =
-  /^[A-Za-z][A-Za-z0-9._-]*[A-Za-z0-9]:vztmpl\/[A-Za-z0-9][A-Za-z0-9._+-]*\.tar\.(gz|xz|zst)$/;
-/** A Linux bridge name (IFNAMSIZ: at most 15 characters), e.g. `vmbr0`. */
-export const bridgePattern = /^[A-Za-z][A-Za-z0-9_]{0,14}$/;
-/** One OpenSSH public key line: type, base64 blob, optional printable comment. */
-export const sshKeyPattern =
-  /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com) [A-Za-z0-9+/]+={0,3}( [\x21-\x7e][\x20-\x7e]*)?$/;
 
 /** Validates a {@link GoldenLXCSpec}; throws `InvalidInputError` naming the first bad field. */
 export function validateGoldenLXCSpec(input: GoldenLXCSpec): ValidGoldenLXCSpec {
@@ -54,39 +43,20 @@ export function validateGoldenLXCSpec(input: GoldenLXCSpec): ValidGoldenLXCSpec 
     throw new InvalidInputError('spec.sshPublicKeys', spec.sshPublicKeys, 'an array of at most 32 keys');
   }
   return {
-    vmid: integerIn('spec.vmid', spec.vmid, 100, 999_999_999),
-    template: stringMatching(
-      'spec.template',
-      spec.template,
-      templatePattern,
-      'a template volume id STORAGE:vztmpl/NAME.tar.{gz,xz,zst}',
-    ),
-    hostname: stringMatching('spec.hostname', spec.hostname, hostnamePattern, 'an RFC 1123 host name', 253),
-    storage: stringMatching(
-      'spec.storage',
-      spec.storage,
-      storageIdPattern,
-      'a storage id such as local-lvm',
-      64,
-    ),
+    vmid: checkInteger('spec.vmid', spec.vmid, g.vmid),
+    template: checkGrammar('spec.template', spec.template, g.template),
+    hostname: checkGrammar('spec.hostname', spec.hostname, g.hostname),
+    storage: checkGrammar('spec.storage', spec.storage, g.storage),
     rootfsSizeGiB:
-      spec.rootfsSizeGiB === undefined ? 8 : integerIn('spec.rootfsSizeGiB', spec.rootfsSizeGiB, 1, 65_536),
-    cores: spec.cores === undefined ? 1 : integerIn('spec.cores', spec.cores, 1, 8192),
+      spec.rootfsSizeGiB === undefined
+        ? 8
+        : checkInteger('spec.rootfsSizeGiB', spec.rootfsSizeGiB, g.rootfsSizeGiB),
+    cores: spec.cores === undefined ? 1 : checkInteger('spec.cores', spec.cores, g.cores),
     memoryMiB:
-      spec.memoryMiB === undefined ? 512 : integerIn('spec.memoryMiB', spec.memoryMiB, 16, 16_777_216),
-    swapMiB: spec.swapMiB === undefined ? 512 : integerIn('spec.swapMiB', spec.swapMiB, 0, 16_777_216),
+      spec.memoryMiB === undefined ? 512 : checkInteger('spec.memoryMiB', spec.memoryMiB, g.memoryMiB),
+    swapMiB: spec.swapMiB === undefined ? 512 : checkInteger('spec.swapMiB', spec.swapMiB, g.swapMiB),
     nesting: booleanOr('spec.nesting', spec.nesting, true),
-    network: {
-      bridge: stringMatching(
-        'spec.network.bridge',
-        network.bridge,
-        bridgePattern,
-        'a bridge name such as vmbr0',
-        15,
-      ),
-      ip,
-      gateway,
-    },
+    network: { bridge: checkGrammar('spec.network.bridge', network.bridge, g.bridge), ip, gateway },
     sshPublicKeys: keys.map((key: unknown, index: number) =>
       stringMatching(
         `spec.sshPublicKeys[${index}]`,

@@ -1,12 +1,19 @@
-import { readFile } from 'node:fs/promises';
 import { FstabError } from '../errors/fstab-error.js';
+import { MountDeviceError } from '../errors/mount-device-error.js';
 import { MountPointError } from '../errors/mount-point-error.js';
 import type { Runner } from '../runner/types.js';
-import { type AtomicWriteFs, atomicReplace, realFs } from './atomic-write.js';
-import { addEntry, entryAt, FstabConflict, removeEntry } from './fstab-entries.js';
-import { checkMountBase, isMountPoint, prepareMountPoint, removeMountPointIfEmpty } from './mount-point.js';
-import type { USBMountResult, USBUnmountResult } from './mount-spec.js';
-import type { ValidUSBMount } from './validate-mount.js';
+import type { AtomicWriteFs } from './atomic-write.js';
+import { addEntry, FstabConflict } from './fstab-entries.js';
+import { fstabWriteError, readFstab, writeFstab } from './fstab-file.js';
+import { withFstabLock } from './fstab-lock.js';
+import type { BlockDevice } from './host/block-device.js';
+import { defaultHostPaths, type HostPaths } from './host/host-paths.js';
+import { mountableDevice, mounts } from './host/mountable-device.js';
+import { mountAt } from './host/mountinfo.js';
+import { checkMountBase, prepareMountPoint, removeMountPointIfEmpty } from './mount-point.js';
+import type { USBMountResult } from './mount-spec.js';
+import { hasForcedOptions, readMounts } from './mount-table.js';
+import { mountCommandOptions, type ValidUSBMount } from './validate-mount.js';
 
 /** Where and with what the mount step runs as root (in the agent in direct mode, in the helper in sudo mode). */
 export interface LocalMountContext {
@@ -15,98 +22,126 @@ export interface LocalMountContext {
   readonly fstabPath: string;
   readonly mountBinary: string;
   readonly umountBinary: string;
+  /** Where the host's state is read. @default the real paths */
+  readonly paths?: HostPaths;
+  /** How long to wait for another fstab edit. @default 60 s */
+  readonly lockWaitMs?: number;
   readonly fs?: AtomicWriteFs;
   readonly signal?: AbortSignal;
 }
 
-async function readFstab(path: string): Promise<string> {
-  try {
-    return (await readFile(path)).toString('latin1');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw new FstabError(path, 'write', `cannot read it: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-async function writeFstab(context: LocalMountContext, text: string): Promise<void> {
-  try {
-    await atomicReplace(context.fstabPath, Buffer.from(text, 'latin1'), context.fs ?? realFs);
-  } catch (error) {
-    throw new FstabError(
-      context.fstabPath,
-      'write',
-      `the atomic write failed (original intact): ${(error as Error).message}`,
-      {
-        cause: error,
-      },
-    );
-  }
-}
+/** Runner options carrying the caller's signal. */
+export const signalOption = (context: LocalMountContext) =>
+  context.signal ? { signal: context.signal } : {};
 
 /**
- * The root side of `mountUSBByUUID`: check the base, prepare the mount point, `mount UUID=…`
- * unless our file system is already there, then add the fstab entry atomically. The fstab edit is
- * computed first so a conflicting entry refuses the whole step before anything is mounted.
+ * The root side of `mountUSBByUUID`, holding the fstab lock throughout: check the base, compute
+ * the fstab edit (a conflict refuses everything before anything changes), resolve the UUID to
+ * the one present device and check it against the device rule and what is in use, mount that
+ * device with the forced options unless it is already mounted there, confirm the mount in the
+ * mount table, then write the fstab entry; a failed write undoes the mount this call made.
  */
 export async function mountLocally(spec: ValidUSBMount, context: LocalMountContext): Promise<USBMountResult> {
   await checkMountBase(context.mountBase);
-  const before = await readFstab(context.fstabPath);
-  const entry = { uuid: spec.uuid, mountPoint: spec.mountPoint, fsType: spec.fsType, options: spec.options };
+  return withFstabLock(context.fstabPath, () => mountHoldingLock(spec, context), {
+    ...(context.lockWaitMs !== undefined ? { waitMs: context.lockWaitMs } : {}),
+    ...signalOption(context),
+  });
+}
+
+async function mountHoldingLock(spec: ValidUSBMount, context: LocalMountContext): Promise<USBMountResult> {
+  const paths = context.paths ?? defaultHostPaths;
   let edit: ReturnType<typeof addEntry>;
   try {
-    edit = addEntry(before, entry);
+    edit = addEntry(await readFstab(context.fstabPath), { ...spec });
   } catch (error) {
     if (error instanceof FstabConflict) throw new FstabError(context.fstabPath, 'conflict', error.message);
     throw error;
   }
-  const state = await prepareMountPoint(spec.mountPoint);
-  if (state === 'mounted' && entryAt(before, spec.mountPoint)?.toUpperCase() !== spec.uuid.toUpperCase()) {
-    throw new MountPointError(spec.mountPoint, 'another file system is already mounted there');
-  }
-  if (state !== 'mounted') {
-    try {
-      await context.runner.run(
-        {
-          file: context.mountBinary,
-          args: ['-t', spec.fsType, '-o', spec.options, `UUID=${spec.uuid}`, spec.mountPoint],
-        },
-        context.signal ? { signal: context.signal } : {},
+  const table = await readMounts(paths.mountinfo);
+  const device = await mountableDevice(spec, {
+    ...signalOption(context),
+    runner: context.runner,
+    paths,
+    mountBase: context.mountBase,
+    mounts: table,
+  });
+  const present = mountAt(table, spec.mountPoint);
+  const state = await prepareMountPoint(spec.mountPoint, present !== undefined);
+  if (present) {
+    // Ours only when the mount table shows this very device there, mounted the safe way.
+    if (!mounts(present, device))
+      throw new MountPointError(
+        spec.mountPoint,
+        `another file system (${present.source}, ${present.fsType}) is already mounted there`,
       );
+    if (!hasForcedOptions(present))
+      throw new MountPointError(
+        spec.mountPoint,
+        'our file system is mounted there without nosuid,nodev,noexec; unmount it first',
+      );
+  } else {
+    await mountAndConfirm(spec, device, state === 'created', context, paths);
+  }
+  if (edit.change !== 'unchanged') {
+    try {
+      await writeFstab(context.fstabPath, edit.text, context.fs);
     } catch (error) {
-      // Leave no trace of a failed attempt: the directory we just made goes, the fstab was not touched.
-      if (state === 'created') await removeMountPointIfEmpty(spec.mountPoint);
-      throw error;
+      throw fstabWriteError(
+        context.fstabPath,
+        error,
+        present
+          ? 'the existing mount was left as it was'
+          : await undoMount(spec.mountPoint, state === 'created', context),
+      );
     }
   }
-  if (edit.change !== 'unchanged') await writeFstab(context, edit.text);
   return {
     mountPoint: spec.mountPoint,
     options: spec.options,
+    device: device.path,
     createdMountPoint: state === 'created',
-    mounted: state !== 'mounted',
+    mounted: !present,
     fstab: edit.change,
   };
 }
 
-/** The root side of `unmountUSB`: `umount` when mounted, remove our fstab entry, remove the empty directory. */
-export async function unmountLocally(
-  mountPoint: string,
+async function mountAndConfirm(
+  spec: ValidUSBMount,
+  device: BlockDevice,
+  created: boolean,
   context: LocalMountContext,
-): Promise<USBUnmountResult> {
-  await checkMountBase(context.mountBase);
-  const mounted = await isMountPoint(mountPoint).catch(() => false);
-  if (mounted) {
-    await context.runner.run(
-      { file: context.umountBinary, args: [mountPoint] },
-      context.signal ? { signal: context.signal } : {},
-    );
+  paths: HostPaths,
+): Promise<void> {
+  const args = ['-t', spec.fsType, '-o', mountCommandOptions(spec.options), device.path, spec.mountPoint];
+  try {
+    await context.runner.run({ file: context.mountBinary, args }, signalOption(context));
+  } catch (error) {
+    // Leave no trace of a failed attempt: the directory we just made goes, the fstab was not touched.
+    if (created) await removeMountPointIfEmpty(spec.mountPoint);
+    throw error;
   }
-  const edit = removeEntry(await readFstab(context.fstabPath), mountPoint);
-  if (edit.change === 'removed') await writeFstab(context, edit.text);
-  return {
-    mountPoint,
-    unmounted: mounted,
-    fstab: edit.change,
-    removedMountPoint: await removeMountPointIfEmpty(mountPoint),
-  };
+  const shown = mountAt(await readMounts(paths.mountinfo), spec.mountPoint);
+  if (shown && mounts(shown, device) && hasForcedOptions(shown)) return;
+  let undone = 'nothing was mounted';
+  if (shown) undone = await undoMount(spec.mountPoint, created, context);
+  else if (created) await removeMountPointIfEmpty(spec.mountPoint);
+  const seen = shown ? `${shown.source} (${shown.options.join(',')})` : 'nothing';
+  throw new MountDeviceError(
+    spec.uuid,
+    device.path,
+    'not-mounted',
+    `mount exited 0, but ${spec.mountPoint} holds ${seen} instead of ${device.path} with nosuid,nodev,noexec; ${undone}`,
+  );
+}
+
+/** Unmounts what this call mounted (and removes the directory it made); says how that went. */
+async function undoMount(mountPoint: string, created: boolean, context: LocalMountContext): Promise<string> {
+  try {
+    await context.runner.run({ file: context.umountBinary, args: [mountPoint] }, signalOption(context));
+  } catch (error) {
+    return `undoing the mount failed too (${(error as Error).message}): unmount ${mountPoint} by hand`;
+  }
+  if (created) await removeMountPointIfEmpty(mountPoint);
+  return 'the mount was undone';
 }

@@ -1,17 +1,12 @@
-import { lstat, mkdir, readdir, realpath, rmdir, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { lstat, mkdir, readdir, realpath, rmdir } from 'node:fs/promises';
 import { MountPointError } from '../errors/mount-point-error.js';
-
-/** True when `path` is the root of a mounted file system (its device differs from its parent's). */
-export async function isMountPoint(path: string): Promise<boolean> {
-  const [own, parent] = await Promise.all([stat(path), stat(dirname(path))]);
-  return own.dev !== parent.dev;
-}
+import { formatPathProblems, pathProblems } from '../paths/trusted-path.js';
 
 /**
  * Checks the base directory: it must be a real directory (not a symlink) that only its owner can
- * write, owned by root or by us. Otherwise someone else could swap the mount point for a symlink
- * between our check and root's `mount`, and mount a file system over `/etc`.
+ * write, owned by root or by us, and so must every directory above it. Otherwise someone else
+ * could swap the mount point (or a directory on the way to it) for a symlink between our check
+ * and root's `mount`, and mount a file system over `/etc`.
  */
 export async function checkMountBase(base: string): Promise<void> {
   const info = await lstat(base).catch(() => undefined);
@@ -27,6 +22,13 @@ export async function checkMountBase(base: string): Promise<void> {
     throw new MountPointError(base, `the mount base is owned by uid ${info.uid}, not root`);
   if ((info.mode & 0o022) !== 0)
     throw new MountPointError(base, 'the mount base is writable by group or others');
+  const problems = pathProblems(base, { trustedUids: [0, euid] });
+  if (problems.length > 0) {
+    throw new MountPointError(
+      base,
+      `someone other than root can change a directory above the mount base:\n${formatPathProblems(problems)}`,
+    );
+  }
 }
 
 /** The state of a mount point directory before mounting. */
@@ -34,11 +36,11 @@ export type MountPointState = 'created' | 'empty' | 'mounted';
 
 /**
  * Makes sure `mountPoint` (already validated to be `base/NAME`) is safe to mount on: creates it
- * when missing; accepts an empty real directory; reports `mounted` when a file system is already
- * there (the caller decides whether that mount is ours); refuses symlinks, files and non-empty
- * directories.
+ * when missing; accepts an empty real directory; reports `mounted` when the mount table shows a
+ * file system there (the caller decides whether that mount is ours); refuses symlinks, files and
+ * non-empty directories.
  */
-export async function prepareMountPoint(mountPoint: string): Promise<MountPointState> {
+export async function prepareMountPoint(mountPoint: string, mounted: boolean): Promise<MountPointState> {
   try {
     await mkdir(mountPoint, { mode: 0o755 });
     return 'created';
@@ -48,7 +50,7 @@ export async function prepareMountPoint(mountPoint: string): Promise<MountPointS
   const info = await lstat(mountPoint);
   if (info.isSymbolicLink()) throw new MountPointError(mountPoint, 'it is a symlink');
   if (!info.isDirectory()) throw new MountPointError(mountPoint, 'it exists and is not a directory');
-  if (await isMountPoint(mountPoint)) return 'mounted';
+  if (mounted) return 'mounted';
   if ((await readdir(mountPoint)).length > 0)
     throw new MountPointError(mountPoint, 'it is a non-empty directory that is not ours');
   return 'empty';

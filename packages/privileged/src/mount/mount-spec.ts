@@ -3,7 +3,11 @@ export const fileSystemTypes = ['ext4', 'xfs', 'btrfs', 'vfat', 'exfat'] as cons
 /** A file system type from the allowlist. */
 export type FileSystemType = (typeof fileSystemTypes)[number];
 
-/** Mount options a caller may add; `nofail` is always present and always first. */
+/**
+ * Mount options a caller may name. `nosuid`, `nodev` and `noexec` are always applied whatever the
+ * caller asks (root forces them: a file system from a removable disk never runs setuid programs,
+ * device nodes or executables); naming them changes nothing.
+ */
 export const mountOptionNames = [
   'ro',
   'rw',
@@ -25,7 +29,10 @@ export interface USBMountSpec {
   readonly fsType: FileSystemType;
   /** Absolute mount point: a direct child of the configured `mountBase`, e.g. `/srv/felhom/usb/backup1`. */
   readonly mountPoint: string;
-  /** Extra options, added after `nofail` in a fixed order. @default ['nosuid', 'nodev', 'noexec'] */
+  /**
+   * Options added after the forced `nosuid,nodev,noexec`, in a fixed order; at most one of `ro`/`rw`
+   * and of `noatime`/`relatime`. @default []
+   */
   readonly options?: readonly MountOption[];
 }
 
@@ -33,11 +40,19 @@ export interface USBMountSpec {
 export interface USBMountResult {
   /** The mount point used. */
   readonly mountPoint: string;
-  /** The options string written to fstab and passed to mount, e.g. `nofail,nosuid,nodev,noexec`. */
+  /**
+   * The options of the fstab entry, e.g. `nofail,nosuid,nodev,noexec`. `mount` gets the same
+   * without `nofail`, which only tells boot to carry on when the disk is absent.
+   */
   readonly options: string;
+  /** The block device the UUID resolved to and that the mount point now holds, e.g. `/dev/sdb1`. */
+  readonly device: string;
   /** True when this call created the mount point directory. */
   readonly createdMountPoint: boolean;
-  /** True when this call ran `mount` (false when the file system was already mounted there). */
+  /**
+   * True when this call mounted the file system, confirmed in `/proc/self/mountinfo`; false when
+   * it was already mounted there.
+   */
   readonly mounted: boolean;
   /** What happened to the fstab entry. */
   readonly fstab: 'added' | 'updated' | 'unchanged';

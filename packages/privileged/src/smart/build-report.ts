@@ -68,10 +68,21 @@ function verdict(
   ) {
     warnings.push(`available spare ${nvme.availableSpare}% below threshold ${nvme.availableSpareThreshold}%`);
   }
-  if (failing.length > 0) return { health: 'failing', findings: [...failing, ...warnings] };
-  if (warnings.length > 0) return { health: 'warning', findings: warnings };
-  return { health: passed === true ? 'passed' : 'unknown', findings: [] };
+  // Bit 2 says some command to the disk failed (on RAID pass-through, typically SMART RETURN
+  // STATUS, so smartctl judged from attributes): worth saying, not by itself a disk problem.
+  const notes = exit.smartCommandFailed
+    ? [
+        'a SMART or other command to the disk failed, or a SMART data structure had a bad checksum (smartctl exit status bit 2); the verdict rests on the data that could be read',
+      ]
+    : [];
+  if (failing.length > 0) return { health: 'failing', findings: [...failing, ...warnings, ...notes] };
+  if (warnings.length > 0) return { health: 'warning', findings: [...warnings, ...notes] };
+  return { health: passed === true ? 'passed' : 'unknown', findings: notes };
 }
+
+// 0 °C (or less) is what smartctl prints when the device gives no temperature (a RAID volume).
+const reading = (celsius: number | null | undefined): number | null =>
+  celsius === null || celsius === undefined || celsius <= 0 ? null : celsius;
 
 /** Lifts the typed health out of a parsed, non-fatal smartctl output. */
 export function buildSmartReport(device: string, output: SmartOutput): SmartReport {
@@ -94,7 +105,8 @@ export function buildSmartReport(device: string, output: SmartOutput): SmartRepo
     ...verdict(passed, exitStatus, ata, nvme),
     smartPassed: passed,
     exitStatus,
-    temperatureCelsius: output.temperature?.current ?? nvmeLog?.temperature ?? temperature194,
+    temperatureCelsius:
+      reading(output.temperature?.current) ?? reading(nvmeLog?.temperature) ?? reading(temperature194),
     powerOnHours: output.power_on_time?.hours ?? nvmeLog?.power_on_hours ?? powerOn9,
     ata,
     nvme,

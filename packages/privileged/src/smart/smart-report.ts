@@ -64,13 +64,22 @@ export interface SmartReport {
   readonly capacityBytes: number | null;
   /** The overall verdict; see {@link SmartHealth}. */
   readonly health: SmartHealth;
-  /** Why the verdict is not `passed`, in words (empty when passed). */
+  /**
+   * What smartctl found, in words: why the verdict is not `passed`, plus notes that leave the
+   * verdict as it is (exit status bit 2: a command to the disk failed, so the verdict rests on
+   * the data that could be read). Empty for a clean pass.
+   */
   readonly findings: readonly string[];
   /** `smart_status.passed`, or null when absent. */
   readonly smartPassed: boolean | null;
   /** The decoded exit status. */
   readonly exitStatus: SmartExitStatus;
+  /**
+   * The current temperature, or null when the device reports none. A reading of 0 °C or below is
+   * no reading: RAID volumes report 0 (smartctl's `temperature.current: 0`).
+   */
   readonly temperatureCelsius: number | null;
+  /** Power-on hours, or null when the device reports none. */
   readonly powerOnHours: number | null;
   /** ATA figures, or null for other protocols. */
   readonly ata: AtaHealth | null;

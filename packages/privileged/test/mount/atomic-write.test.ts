@@ -1,4 +1,16 @@
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  lstat,
+  mkdtemp,
+  readdir,
+  readFile,
+  readlink,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -37,6 +49,7 @@ describe('atomicReplace', () => {
     const crashBeforeRename: AtomicWriteFs = {
       ...realFs,
       rename: async (from, to) => {
+        if (to !== fstab) return realFs.rename(from, to); // the backup's own rename
         renames += 1;
         // The temp file is fully written and fsynced at this point.
         expect((await readFile(from)).equals(next)).toBe(true);
@@ -76,6 +89,44 @@ describe('atomicReplace', () => {
     full = false;
     await atomicReplace(fstab, next, fullDisk);
     expect(await readFile(fstab)).toEqual(next);
+  });
+
+  it.skipIf(process.geteuid?.() !== 0)(
+    'keeps the owner and group of the original (as root: not reset to root:root)',
+    async () => {
+      await chown(fstab, 0, 4); // a group other than root, as some hosts give /etc/fstab
+      await atomicReplace(fstab, next);
+      expect(await stat(fstab)).toMatchObject({ uid: 0, gid: 4 });
+    },
+  );
+
+  it('keeps a group it may set without root: its own', async () => {
+    const gid = (await stat(fstab)).gid;
+    await atomicReplace(fstab, next);
+    expect((await stat(fstab)).gid).toBe(gid);
+  });
+
+  it('replaces the file a symlinked fstab points to and leaves the symlink in place', async () => {
+    const real = join(dir, 'fstab.real');
+    await writeFile(real, original);
+    const link = join(dir, 'fstab-link');
+    await symlink('fstab.real', link);
+    await atomicReplace(link, next);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readlink(link)).toBe('fstab.real');
+    expect(await readFile(real)).toEqual(next);
+    expect(await readFile(backupPath(real))).toEqual(original);
+  });
+
+  it('replaces a symlink planted at the backup name instead of writing through it', async () => {
+    const victim = join(dir, 'victim');
+    await writeFile(victim, 'must stay');
+    await symlink(victim, backupPath(fstab));
+    await atomicReplace(fstab, next);
+    expect(await readFile(victim, 'utf8')).toBe('must stay');
+    expect((await lstat(backupPath(fstab))).isSymbolicLink()).toBe(false);
+    expect(await readFile(backupPath(fstab))).toEqual(original);
+    expect(await leftovers()).toEqual([]);
   });
 
   it('creates the file when it did not exist, with no backup', async () => {

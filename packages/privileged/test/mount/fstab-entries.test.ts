@@ -46,11 +46,47 @@ describe('fstab entries', () => {
     expect(addEntry(tabbed, entry)).toEqual({ text: tabbed, change: 'unchanged' });
   });
 
-  it('terminates a last line that has no newline before appending', () => {
-    expect(addEntry('proc /proc proc defaults 0 0', entry).text).toBe(
-      `proc /proc proc defaults 0 0\n${line}\n`,
-    );
+  it('appends after a last line that has no newline without adding a final one, so removing restores the exact bytes', () => {
+    const bare = 'proc /proc proc defaults 0 0';
+    const added = addEntry(bare, entry).text;
+    expect(added).toBe(`${bare}\n${line}`);
+    expect(removeEntry(added, entry.mountPoint)).toEqual({ text: bare, change: 'removed' });
     expect(addEntry('', entry).text).toBe(`${line}\n`);
+    expect(removeEntry(`${line}\n`, entry.mountPoint).text).toBe('');
+    const withNewline = `${bare}\n`;
+    expect(removeEntry(addEntry(withNewline, entry).text, entry.mountPoint).text).toBe(withNewline);
+  });
+
+  it('keeps a trailing comment on its own line: unchanged when the fields match, kept on an update', () => {
+    const commented = `${existing}${line}   # backup disk, do not remove\n`;
+    expect(addEntry(commented, entry)).toEqual({ text: commented, change: 'unchanged' });
+    const old = commented.replace('nofail,nosuid,nodev,noexec', 'nofail');
+    expect(addEntry(old, entry)).toEqual({ text: commented, change: 'updated' });
+  });
+
+  it('sees a conflict at the same mount point written with a trailing slash', () => {
+    expect(() => addEntry('/dev/sdb1 /srv/felhom/usb/backup1/ ext4 defaults 0 0\n', entry)).toThrow(
+      '/srv/felhom/usb/backup1 already has an entry for /dev/sdb1',
+    );
+    expect(() => addEntry('/dev/sdb1 /srv/felhom/usb/backup1// ext4 defaults 0 0\n', entry)).toThrow(
+      FstabConflict,
+    );
+  });
+
+  it('recognises the UUID written quoted, as a by-uuid path, or in upper case', () => {
+    for (const source of [
+      `UUID="${entry.uuid}"`,
+      `UUID='${entry.uuid}'`,
+      `/dev/disk/by-uuid/${entry.uuid}`,
+      `UUID=${entry.uuid.toUpperCase()}`,
+    ]) {
+      expect(() => addEntry(`${source} /mnt/other ext4 defaults 0 0\n`, entry)).toThrow(
+        /already has an entry at \/mnt\/other/,
+      );
+      const own = `${source} ${entry.mountPoint} ext4 nofail 0 0\n`;
+      expect(addEntry(own, entry).change).toBe('updated');
+      expect(removeEntry(own, entry.mountPoint)).toEqual({ text: '', change: 'removed' });
+    }
   });
 
   it('updates the options of the same UUID at the same mount point in place', () => {

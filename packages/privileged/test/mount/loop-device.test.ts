@@ -1,81 +1,97 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { ExecRunner, Privileged } from '@felhom/privileged';
-import { describe, expect, it } from 'vitest';
-import { isMountPoint } from '../../src/mount/mount-point.js';
-import { mountSandbox, pveFstab } from '../support/mount-sandbox.js';
-import { needBinary, requireReal, rootReasons } from '../support/real-prerequisites.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pveFstab } from '../support/mount-sandbox.js';
+import { repoRoot } from '../support/paths.js';
+import { requireReal } from '../support/real-prerequisites.js';
+import { RootSandbox, sandboxReasons } from '../support/root-sandbox.js';
 
-const run = promisify(execFile);
-const env = { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', LC_ALL: 'C' };
-
-const canRun = requireReal('loop-device mount', [
-  ...rootReasons(),
-  !existsSync('/dev/loop-control') && 'no /dev/loop-control (loop devices unavailable)',
-  needBinary('/usr/sbin/mkfs.ext4', 'e2fsprogs'),
-  needBinary('/usr/sbin/losetup', 'util-linux'),
-  needBinary('/usr/bin/mount', 'mount'),
-  !existsSync('/proc/filesystems') && 'no /proc/filesystems',
-]);
+const canRun = requireReal('loop-device mount', sandboxReasons());
 
 describe.skipIf(!canRun)(
-  'mountUSBByUUID on a real ext4 loop device (direct mode, real mount, test fstab)',
+  'mountUSBByUUID in direct mode on a real ext4 loop device (as root, private mount namespace, test fstab)',
   () => {
-    it('mounts by UUID, writes the entry once, is idempotent, and unmounts cleanly', async () => {
-      const box = await mountSandbox();
+    let box: RootSandbox;
+    let call: string;
+    let base: string;
+    let fstab: string;
+    let rule: string;
+
+    async function direct(request: { mount?: object; unmount?: string }) {
+      const options = { mountBase: base, fstabPath: fstab, deviceRulePath: rule, mountStep: 'direct' };
+      const outcome = await box.run(process.execPath, [
+        call,
+        JSON.stringify({ mode: 'direct', options, ...request }),
+      ]);
+      return JSON.parse(outcome.stdout.trim().split('\n').at(-1) ?? '{}') as {
+        ok?: Record<string, unknown>;
+        error?: Record<string, unknown>;
+      };
+    }
+
+    beforeAll(async () => {
+      box = await RootSandbox.create();
+      call = join(box.dir, 'privileged-call.mjs');
+      await box.bundle(join(repoRoot, 'packages/privileged/test/support/privileged-call.ts'), call);
+      base = join(box.dir, 'usb');
+      await mkdir(base, { mode: 0o755 });
+      fstab = join(box.dir, 'fstab');
+      await writeFile(fstab, pveFstab);
+      rule = join(box.dir, 'rules', 'mount-devices');
+    }, 120_000);
+
+    afterAll(async () => {
+      await box?.cleanup();
+    }, 60_000);
+
+    it('refuses the loop device under the default rule (USB only), mounting nothing', async () => {
       const uuid = randomUUID();
-      const image = join(box.root, 'usb.img');
-      let loop: string | undefined;
-      const mountPoint = join(box.base, 'stick');
-      try {
-        await run('/usr/bin/truncate', ['-s', '16M', image], { env });
-        await run('/usr/sbin/mkfs.ext4', ['-q', '-F', '-U', uuid, '-L', 'FELHOM-TEST', image], { env });
-        loop = (await run('/usr/sbin/losetup', ['--find', '--show', image], { env })).stdout.trim();
-        expect(loop).toMatch(/^\/dev\/loop\d+$/);
+      const loop = await box.ext4Loop('default', uuid);
+      const { error } = await direct({ mount: { uuid, fsType: 'ext4', mountPoint: join(base, 'default') } });
+      expect(error).toMatchObject({ name: 'MountDeviceError', problem: 'not-allowed', device: loop });
+      expect(await readFile(fstab, 'utf8')).toBe(pveFstab);
+    }, 60_000);
 
-        const privileged = new Privileged(new ExecRunner({ mode: 'direct' }), {
-          mountBase: box.base,
-          fstabPath: box.fstab,
-        });
-        const first = await privileged.mountUSBByUUID({ uuid, fsType: 'ext4', mountPoint });
-        expect(first).toEqual({
-          mountPoint,
-          options: 'nofail,nosuid,nodev,noexec',
-          createdMountPoint: true,
-          mounted: true,
-          fstab: 'added',
-        });
-        expect(await isMountPoint(mountPoint)).toBe(true);
-        const mountinfo = await readFile('/proc/self/mountinfo', 'utf8');
-        const line = mountinfo.split('\n').find((entry) => entry.split(' ')[4] === mountPoint);
-        expect(line).toContain(` ${loop} `);
-        expect(line).toMatch(/nosuid,nodev,noexec/);
-        await writeFile(join(mountPoint, 'proof.txt'), 'written to the loop device');
-        const fstab = await readFile(box.fstab, 'utf8');
-        expect(fstab).toBe(`${pveFstab}UUID=${uuid} ${mountPoint} ext4 nofail,nosuid,nodev,noexec 0 0\n`);
+    it('mounts by UUID once root allows loop devices, writes the entry once, is idempotent, and unmounts cleanly', async () => {
+      await box.write(rule, 'allow loop\n');
+      const uuid = randomUUID();
+      const loop = await box.ext4Loop('stick', uuid);
+      const mountPoint = join(base, 'stick');
+      const first = await direct({ mount: { uuid, fsType: 'ext4', mountPoint } });
+      expect(first.ok).toEqual({
+        mountPoint,
+        options: 'nofail,nosuid,nodev,noexec',
+        device: loop,
+        createdMountPoint: true,
+        mounted: true,
+        fstab: 'added',
+      });
+      const mountinfo = (await box.root('/usr/bin/cat', ['/proc/self/mountinfo'])).stdout;
+      const line = mountinfo.split('\n').find((entry) => entry.split(' ')[4] === mountPoint);
+      expect(line).toContain(` ${loop} `);
+      expect(line).toMatch(/ rw,nosuid,nodev,noexec/);
+      await box.root('/usr/bin/touch', [join(mountPoint, 'proof.txt')]);
+      const text = await readFile(fstab, 'utf8');
+      expect(text).toBe(`${pveFstab}UUID=${uuid} ${mountPoint} ext4 nofail,nosuid,nodev,noexec 0 0\n`);
 
-        const second = await privileged.mountUSBByUUID({ uuid, fsType: 'ext4', mountPoint });
-        expect(second).toMatchObject({ createdMountPoint: false, mounted: false, fstab: 'unchanged' });
-        expect(await readFile(box.fstab, 'utf8')).toBe(fstab);
+      expect((await direct({ mount: { uuid, fsType: 'ext4', mountPoint } })).ok).toMatchObject({
+        createdMountPoint: false,
+        mounted: false,
+        fstab: 'unchanged',
+      });
+      expect(await readFile(fstab, 'utf8')).toBe(text);
+      const other = await direct({ mount: { uuid: randomUUID(), fsType: 'ext4', mountPoint } });
+      expect(other.error).toMatchObject({ name: 'FstabError', problem: 'conflict' });
 
-        const other = await privileged
-          .mountUSBByUUID({ uuid: randomUUID(), fsType: 'ext4', mountPoint })
-          .catch((e: unknown) => e);
-        expect((other as Error).name).toBe('FstabError');
-
-        const unmounted = await privileged.unmountUSB(mountPoint);
-        expect(unmounted).toEqual({ mountPoint, unmounted: true, fstab: 'removed', removedMountPoint: true });
-        expect(await readFile(box.fstab, 'utf8')).toBe(pveFstab);
-        expect(existsSync(mountPoint)).toBe(false);
-      } finally {
-        if (existsSync(mountPoint)) await run('/usr/bin/umount', [mountPoint], { env }).catch(() => {});
-        if (loop) await run('/usr/sbin/losetup', ['-d', loop], { env }).catch(() => {});
-        await box.cleanup();
-      }
-    });
+      expect((await direct({ unmount: mountPoint })).ok).toEqual({
+        mountPoint,
+        unmounted: true,
+        fstab: 'removed',
+        removedMountPoint: true,
+      });
+      expect(await readFile(fstab, 'utf8')).toBe(pveFstab);
+      expect((await box.run('/usr/bin/test', ['-e', mountPoint])).code).toBe(1);
+    }, 60_000);
   },
 );

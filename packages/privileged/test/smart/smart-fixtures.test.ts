@@ -144,6 +144,30 @@ describe('smart() on hand-written smartctl 7.3 outputs', () => {
     expect((shape as OutputParseError).fieldPath).toBe('$.smartctl.exit_status');
   });
 
+  it('exit bit 2 alone adds a finding in words and keeps a passing disk passed', async () => {
+    const healthy = JSON.parse(text('sata-healthy.json'));
+    healthy.smartctl.exit_status = 4;
+    const { privileged } = smartctlPrinting(JSON.stringify(healthy));
+    const report = await privileged.smart('/dev/sda');
+    expect(report.health).toBe('passed');
+    expect(report.findings).toEqual([
+      'a SMART or other command to the disk failed, or a SMART data structure had a bad checksum (smartctl exit status bit 2); the verdict rests on the data that could be read',
+    ]);
+  });
+
+  it('a temperature of 0 °C (what RAID volumes report) is no temperature', async () => {
+    const raid = {
+      smartctl: { exit_status: 0 },
+      device: { name: '/dev/sdb', type: 'scsi', protocol: 'SCSI' },
+      temperature: { current: 0, drive_trip: 0 },
+    };
+    const { privileged } = smartctlPrinting(JSON.stringify(raid));
+    expect((await privileged.smart('/dev/sdb')).temperatureCelsius).toBeNull();
+    const nvme = { smartctl: { exit_status: 0 }, nvme_smart_health_information_log: { temperature: 0 } };
+    const { privileged: second } = smartctlPrinting(JSON.stringify(nvme));
+    expect((await second.smart('/dev/nvme0n1')).temperatureCelsius).toBeNull();
+  });
+
   it('smartScan lists devices, and an output without a devices key means none', async () => {
     const stdout = JSON.stringify({
       smartctl: { exit_status: 0 },

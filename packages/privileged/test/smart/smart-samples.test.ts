@@ -55,7 +55,14 @@ const reports: Record<
     reallocated: 387,
     pending: 0,
   },
-  'smartctl/scrutiny-6.json': { health: 'unknown', protocol: 'SCSI', smartPassed: null, powerOnHours: null },
+  // An Intel RAID 1 volume: smartctl prints temperature.current 0 and exit 4 (bit 2).
+  'smartctl/scrutiny-6.json': {
+    health: 'unknown',
+    protocol: 'SCSI',
+    smartPassed: null,
+    powerOnHours: null,
+    temperatureCelsius: null,
+  },
   'smartctl/scrutiny-7.json': {
     health: 'passed',
     protocol: 'SCSI',
@@ -149,6 +156,17 @@ describe('smart() and smartScan() on every real smartctl sample in data/hardware
     if (mediaErrors !== undefined) expect(report.nvme?.mediaErrors).toBe(mediaErrors);
     expect(report.raw).toEqual(JSON.parse(stdout));
   });
+
+  it.each(['smartctl/scrutiny-5.json', 'smartctl/scrutiny-6.json', 'smartctl/scrutiny-12.json'])(
+    '%s (exit status 4: bit 2) says in words that a command to the disk failed, without changing the verdict',
+    async (file) => {
+      const stdout = sample(file);
+      const report = await privilegedPrinting(stdout).smart('/dev/sda');
+      expect(report.exitStatus).toMatchObject({ code: 4, smartCommandFailed: true, fatal: false });
+      expect(report.findings).toContainEqual(expect.stringContaining('smartctl exit status bit 2'));
+      expect(report.health).toBe(reports[file]?.health);
+    },
+  );
 
   it.each(Object.entries(fatal))(
     '%s (fatal exit bits) throws SmartctlError with the message',

@@ -1,9 +1,15 @@
-import { InvalidInputError, sudoersAllowlist } from '@felhom/privileged';
+import { InvalidInputError, type SudoersAllowlistOptions, sudoersAllowlist } from '@felhom/privileged';
 import { describe, expect, it } from 'vitest';
+import { sudoRegexMaxLength } from '../../src/sudoers/sudo-limits.js';
+import { renderDropIn, validateDropInOptions } from '../../src/sudoers/sudoers-allowlist.js';
 import { hostileStrings } from '../support/bad-inputs.js';
 
+// The text of the drop-in, without the install check (these paths need not exist here; the
+// install check has its own tests, and real sudo checks the text in sudoers-real.test.ts).
+const dropIn = (options: SudoersAllowlistOptions) => renderDropIn(validateDropInOptions(options));
+
 describe('sudoersAllowlist (text; real sudo checks it in sudoers-real.test.ts)', () => {
-  const text = sudoersAllowlist({
+  const text = dropIn({
     user: 'felhom',
     mountBase: '/srv/felhom/usb',
     binaries: { node: '/usr/bin/node', fstabHelper: '/opt/felhom/dist/fstab-helper.js' },
@@ -11,7 +17,7 @@ describe('sudoersAllowlist (text; real sudo checks it in sudoers-real.test.ts)',
 
   it('pins the standard binaries and the helper path, with dots escaped in regexes', () => {
     expect(text).toContain('Defaults:felhom !requiretty, !lecture, env_reset, !authenticate');
-    expect(text).toContain('= /usr/sbin/pct ^create [1-9][0-9]{2,8} ');
+    expect(text).toContain('Cmnd_Alias FELHOM_FELHOM_PCT = /usr/sbin/pct ^create [1-9][0-9]{2,8} ');
     expect(text).toContain('/usr/sbin/smartctl -j --scan, \\');
     expect(text).toContain(
       '/usr/sbin/smartctl ^-j -a /dev/(sd[a-z]{1,3}|vd[a-z]{1,3}|nvme[0-9]{1,3}n[0-9]{1,3})$',
@@ -50,7 +56,7 @@ describe('sudoersAllowlist (text; real sudo checks it in sudoers-real.test.ts)',
 
   it('accepts install paths with @scope and dot-directory segments', () => {
     // Where npm puts the helper and where nvm/npx put node: both must be pinnable.
-    const text = sudoersAllowlist({
+    const text = dropIn({
       user: 'felhom',
       mountBase: '/srv/felhom/usb',
       binaries: {
@@ -60,6 +66,17 @@ describe('sudoersAllowlist (text; real sudo checks it in sudoers-real.test.ts)',
     });
     expect(text).toContain(
       '/root/.nvm/versions/node/v20.19.0/bin/node ^/opt/app/node_modules/@felhom/privileged/dist/fstab-helper\\.js mount',
+    );
+  });
+
+  it("keeps every argument pattern within sudo's 1024-character limit, and refuses an install path that would not fit", () => {
+    const patterns = text.match(/\^[^\n]*?\$(?=,|\n)/g) ?? [];
+    expect(patterns.length).toBe(7); // pct create: 3 --net0 shapes, one split on memory; smartctl -a; helper mount and unmount
+    for (const pattern of patterns) expect(pattern.length).toBeLessThanOrEqual(sudoRegexMaxLength);
+    const deep = `/opt/${'a'.repeat(120)}/${'b'.repeat(120)}/${'c'.repeat(120)}/fstab-helper.js`;
+    const base = `/srv/${'u'.repeat(150)}`;
+    expect(() => dropIn({ user: 'felhom', mountBase: base, binaries: { fstabHelper: deep } })).toThrow(
+      /sudo's 1024-character regex limit/,
     );
   });
 
