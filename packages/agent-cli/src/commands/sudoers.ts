@@ -21,7 +21,7 @@ export const sudoersCommand = defineCliCommand(
         description: `Service user the drop-in is for (default ${DEFAULT_USER})`,
         valueHint: 'NAME',
       },
-      mountBase: {
+      'mount-base': {
         type: 'string',
         description: `Directory USB disks are mounted under (default ${DEFAULT_MOUNT_BASE})`,
         valueHint: 'DIR',
@@ -30,11 +30,13 @@ export const sudoersCommand = defineCliCommand(
   },
   async (args, { io }) => {
     const user = args.user ?? DEFAULT_USER;
-    const mountBase = args.mountBase ?? DEFAULT_MOUNT_BASE;
+    const mountBase = args['mount-base'] ?? DEFAULT_MOUNT_BASE;
     let dropIn: string;
     try {
       dropIn = sudoersAllowlist({ user, mountBase });
     } catch (error) {
+      // The library's refusal (a bad user name, a mount base or program path it will not pin)
+      // is the message: it names the option and what it expects.
       throw new UsageError((error as Error).message);
     }
     io.stdout.write(dropIn.endsWith('\n') ? dropIn : `${dropIn}\n`);
