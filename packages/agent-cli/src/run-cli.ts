@@ -20,4 +20,4 @@ process.removeListener('SIGTERM', onSignal);
 // The command has returned and its output is written (writes to files, pipes and terminals are
 // synchronous on Linux). A connection still being set up in the background (see
 // commands/selftest.ts) must not hold the process: end it if the event loop is not done soon.
-setTimeout(() => process.exit(), 250).unref();
+setTimeout(() => process.exit(), 200).unref();

@@ -24,7 +24,7 @@ import { configArg } from './shared-args.js';
 // Closing the client waits for connections still being set up: a request aborted mid-handshake
 // leaves undici connecting until its own connect timeout (10 s). The report does not wait for
 // that; the process ends without it (run-cli.ts).
-const CLOSE_GRACE_MS = 500;
+const CLOSE_GRACE_MS = 300;
 
 async function closeWithin(closing: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

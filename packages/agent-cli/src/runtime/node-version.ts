@@ -2,11 +2,9 @@
 // top-level await, no imports. It runs before anything else so that an old Node gets one clear
 // line instead of an error from deep inside a dependency.
 
-/** The Node.js versions the packages run on: `require(esm)` is what sets the floor. */
-export const supportedNodeRange = '^20.19.0 || >=22.12.0';
-
 /**
- * Why this Node.js cannot run felhom-agent, as one line, or `undefined` when it can. Node 20.19
+ * Why this Node.js cannot run felhom-agent, as one line, or `undefined` when it can: the range is
+ * `^20.19.0 || >=22.12.0`, as every package.json's `engines` says. Node 20.19
  * and 22.12 are the first of their lines that load an ES module through `require()`, which the
  * packages rely on; 21.x and 22.0–22.11 cannot.
  *

@@ -1,4 +1,4 @@
-import { isProxmoxError, type NetworkError } from '@felhom/proxmox';
+import { AbortedError, isProxmoxError, type NetworkError } from '@felhom/proxmox';
 import { CheckFailure } from './check.js';
 import type { SelftestTarget } from './target.js';
 
@@ -12,14 +12,26 @@ type VersionInfo = Awaited<ReturnType<SelftestTarget['client']['version']>>;
  */
 export async function reachHost(target: SelftestTarget, signal: AbortSignal): Promise<VersionInfo> {
   const deadline = AbortSignal.timeout(target.requestTimeoutMs);
+  const either = AbortSignal.any([signal, deadline]);
   try {
-    return await target.client.version({ signal: AbortSignal.any([signal, deadline]) });
+    // The race ends the wait at the deadline even while undici is still connecting: it notices
+    // an abort in the connect phase only when the connect itself ends (its own 10 s timeout).
+    return await Promise.race([target.client.version({ signal: either }), rejectOnAbort(either)]);
   } catch (error) {
     if (signal.aborted) throw error;
     if (deadline.aborted || (isProxmoxError(error) && error.reason === 'timeout')) throw noAnswer(target);
     if (isProxmoxError(error) && error.reason === 'network') throw unreachable(error as NetworkError, target);
     throw error;
   }
+}
+
+/** A promise that rejects with an AbortedError when `signal` aborts, and never settles otherwise. */
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const abort = () => reject(new AbortedError('GET /version', signal.reason));
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+  });
 }
 
 /** Where the host is, for messages: `host:port` with the default port filled in. */

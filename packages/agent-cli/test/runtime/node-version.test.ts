@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { nodeVersionProblem } from '../../src/runtime/node-version.js';
 import { cliPath } from '../support/run-cli.js';
@@ -42,11 +43,17 @@ describe(`the built binary on Node ${NODE_18}`, () => {
     },
   ).trim();
 
-  it('exits 2 within a second with one line, for every command', () => {
+  // The felhom-agent package's bin (what `npx felhom-agent` runs) and the CLI it loads.
+  const felhomAgentBin = fileURLToPath(new URL('../../../felhom-agent/bin/felhom-agent.js', import.meta.url));
+
+  it.each([
+    ['felhom-agent', felhomAgentBin],
+    ['@felhom/agent-cli', cliPath],
+  ])('%s exits 2 within a second with one line, for every command', (_name, bin) => {
     expect(execFileSync(node18, ['--version'], { encoding: 'utf8' }).trim()).toBe(`v${NODE_18}`);
     for (const args of [['--version'], ['selftest', '--demo'], ['config', 'check'], ['sudoers'], []]) {
       const started = performance.now();
-      const run = spawnSync(node18, [cliPath, ...args], {
+      const run = spawnSync(node18, [bin, ...args], {
         encoding: 'utf8',
         env: { PATH: process.env.PATH },
       });
