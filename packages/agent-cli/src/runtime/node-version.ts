@@ -18,7 +18,7 @@ export function nodeVersionProblem(version: string, execPath: string): string | 
   return (
     `needs Node.js 20.19 or later (22.12 or later on the 22 line), found ${version} at ${execPath}. ` +
     "Debian 12 / Proxmox VE 8 ship Node.js 18: install Node.js 22 into the agent's prefix " +
-    '(npm install -g --prefix /opt/felhom-agent node@22) and put /opt/felhom-agent/bin first in PATH ' +
+    '(npm install -g --prefix /opt/felhom-agent node@22) and run the agent with /opt/felhom-agent/bin/node ' +
     '(docs/getting-started.md); Debian 13 / Proxmox VE 9 ship Node.js 20.19.'
   );
 }
