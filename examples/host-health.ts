@@ -94,6 +94,10 @@ const line = (report: SmartReport): string => {
 };
 
 try {
+  // The figures below are canned, not read from this machine: say so before anyone acts on them.
+  console.log(
+    'SAMPLE DATA: canned smartctl and sensors outputs, not this machine (see the top of host-health.ts)',
+  );
   console.log('== SMART');
   for (const device of await privileged.smartScan()) {
     const report = await privileged.smart(device.name);

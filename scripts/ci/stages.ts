@@ -26,7 +26,8 @@ export const stages: readonly Stage[] = [
   },
   {
     script: 'packages',
-    proves: 'pnpm pack, publint, attw, runtime dependencies, a consumer outside the workspace',
+    proves:
+      'pnpm pack, publint, attw, runtime dependencies; pnpm publish to a local registry, then from it: npx felhom-agent in an empty folder, import and require() of @felhom/proxmox, a TypeScript consumer, the host install as a service user',
   },
   { script: 'unused', proves: 'knip: no unused files, exports, types or dependencies' },
   { script: 'docs', proves: 'typedoc builds docs/api and every export is documented' },

@@ -1,7 +1,11 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { npmInstall, writeConsumer } from './consumer.js';
-import type { PackedPackage } from './tarball.js';
+import { fileURLToPath } from 'node:url';
+import type { ConsumerResult } from './consumer.js';
+import { type NpmClient, npmRunOrThrow } from './npm-client.js';
+import { run } from './run.js';
+
+const fixture = fileURLToPath(new URL('./library-consumer', import.meta.url));
 
 /** What installing one package brings into node_modules. */
 export interface Footprint {
@@ -35,13 +39,9 @@ function installed(nodeModules: string): { name: string; path: string }[] {
   });
 }
 
-/** Installs `packed` alone into a fresh project in `directory` and measures what arrived. */
-export function measureFootprint(directory: string, packed: PackedPackage): Footprint {
-  writeConsumer(directory, [packed]);
-  npmInstall(directory);
-  const nodeModules = join(directory, 'node_modules');
+function measure(nodeModules: string, packageName: string): Footprint {
   const all = installed(nodeModules).filter((entry) => existsSync(join(entry.path, 'package.json')));
-  const own = all.find((entry) => entry.name === packed.manifest.name);
+  const own = all.find((entry) => entry.name === packageName);
   return {
     dependencies: all
       .filter((entry) => entry !== own)
@@ -50,4 +50,49 @@ export function measureFootprint(directory: string, packed: PackedPackage): Foot
     totalBytes: bytesOf(nodeModules),
     ownBytes: own === undefined ? 0 : bytesOf(own.path),
   };
+}
+
+/** What the library consumers showed, and what `@felhom/proxmox` brought along. */
+export interface LibraryConsumerResult extends ConsumerResult {
+  readonly footprint: Footprint;
+}
+
+/**
+ * A default `npm init -y` project (CommonJS) that installs `@felhom/proxmox` alone from the
+ * registry, then talks to a stand-in host through it twice: from an ES module (`esm.mjs`) and
+ * through `require()` (`index.js`). Measures what the install brought.
+ */
+export function checkLibraryConsumer(
+  client: NpmClient,
+  directory: string,
+  version: string,
+): LibraryConsumerResult {
+  const problems: string[] = [];
+  const notes: string[] = [];
+  cpSync(fixture, directory, { recursive: true });
+  run('npm', ['init', '-y'], directory, client.env);
+  const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { type?: string };
+  if (manifest.type === 'module') problems.push('library consumer: npm init -y made an ES module project');
+  npmRunOrThrow(client, 'npm', ['install', `@felhom/proxmox@${version}`], directory);
+  for (const [file, kind] of [
+    ['esm.mjs', 'esm'],
+    ['index.js', 'commonjs'],
+  ] as const) {
+    const ran = run(process.execPath, [file], directory);
+    const expected = {
+      module: kind,
+      sdk: version,
+      version: '9.1.2',
+      upidNode: 'pve1',
+      invalid: 'invalid-argument',
+    };
+    const line = ran.stdout.trim().split('\n').at(-1) ?? '';
+    if (ran.status !== 0 || line !== JSON.stringify(expected))
+      problems.push(`library consumer: node ${file} exited ${ran.status}: ${ran.stdout}${ran.stderr}`);
+    else
+      notes.push(
+        `library consumer (${kind === 'esm' ? 'import' : 'require()'}, ${file}): GET /version → 9.1.2`,
+      );
+  }
+  return { problems, notes, footprint: measure(join(directory, 'node_modules'), '@felhom/proxmox') };
 }

@@ -17,9 +17,10 @@ export async function publintProblems(packed: PackedPackage): Promise<string[]> 
 }
 
 /**
- * Resolution kinds attw reports that an ESM-only package does not serve: `node10` (no `exports`
- * support at all) and `node16-cjs` (`require()` of ESM; CommonJS consumers use `import()`).
- * attw's `esm-only` profile ignores exactly these.
+ * Resolution kinds attw reports that an ES-module package does not serve: `node10` (no `exports`
+ * support at all) and `node16-cjs`, which attw models as a `require()` that cannot load an ES
+ * module; Node.js 20.19+ / 22.12+ can, and the packages stage proves it with a real `require()`
+ * (scripts/packaging/library-consumer/index.js). attw's `esm-only` profile ignores exactly these.
  */
 export const ignoredResolutions: readonly string[] = ['node10', 'node16-cjs'];
 

@@ -15,8 +15,14 @@ export const codeDirectories: readonly string[] = [
   'scripts',
 ];
 
-/** The workspace packages' folder names. */
+/** The folder names of the workspace packages that hold TypeScript sources (`src/`). */
 export const packageDirectories: readonly string[] = ['proxmox', 'privileged', 'agent-cli'];
+
+/**
+ * The folder names of every published package: the source packages, and `felhom-agent`, the
+ * one-file package that installs the command under the name operators type.
+ */
+export const publishedPackageDirectories: readonly string[] = [...packageDirectories, 'felhom-agent'];
 
 /** The import graph of the whole repository, resolved with the root tsconfig.json (sources, not dist). */
 export function repositoryGraph(root: string = repositoryRoot): ImportGraph {

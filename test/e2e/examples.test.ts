@@ -29,6 +29,7 @@ const expectations: Record<string, RegExp[]> = {
     /^done: OK; CT 900 "restored-900" is stopped/m,
   ],
   'host-health.ts': [
+    /^SAMPLE DATA: canned smartctl and sensors outputs, not this machine/,
     /^\/dev\/sda\s+WARNING\s/m,
     /^\/dev\/nvme0n1\s+PASSED\s/m,
     /^coretemp-isa-0000\s+Package id 0: 47 °C/m,

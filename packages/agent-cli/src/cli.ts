@@ -1,19 +1,16 @@
 #!/usr/bin/env node
-import { main } from './main.js';
-import { processIO } from './output/io.js';
+// The felhom-agent binary. The Node.js version is checked before the CLI loads: on an older Node
+// the CLI's dependencies fail with errors that say nothing about the version.
+import { nodeVersionProblem } from './runtime/node-version.js';
 
-// Ctrl-C and SIGTERM abort the running command, which cleans up (e.g. deletes its throwaway
-// snapshot) and returns 130; a second Ctrl-C exits at once.
-const controller = new AbortController();
-let interrupts = 0;
-const onSignal = (signal: NodeJS.Signals): void => {
-  interrupts += 1;
-  if (interrupts > 1) process.exit(130);
-  controller.abort(new Error(`interrupted by ${signal}`));
-};
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
-
-process.exitCode = await main(process.argv.slice(2), processIO(), controller.signal);
-process.removeListener('SIGINT', onSignal);
-process.removeListener('SIGTERM', onSignal);
+const problem = nodeVersionProblem(process.versions.node, process.execPath);
+if (problem === undefined) {
+  // No top-level await here: an old Node must be able to parse this file to print the line below.
+  import('./run-cli.js').catch((error) => {
+    process.stderr.write(`felhom-agent: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  });
+} else {
+  process.stderr.write(`felhom-agent: ${problem}\n`);
+  process.exitCode = 2;
+}

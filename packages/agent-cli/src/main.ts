@@ -3,6 +3,7 @@ import type { ArgsDef } from 'citty';
 import type { CliCommand } from './command.js';
 import { type RegistryEntry, registry } from './commands/registry.js';
 import { ConfigError } from './config/config-error.js';
+import { InvalidConfigError } from './config/invalid-config-error.js';
 import { ExitCode, UsageError } from './exit-codes.js';
 import { type CliIO, colorEnabled } from './output/io.js';
 import { cliVersion } from './version.js';
@@ -32,6 +33,11 @@ export async function main(argv: readonly string[], io: CliIO, signal: AbortSign
   }
 
   try {
+    const group = Object.hasOwn(registry, first) ? registry[first] : undefined;
+    if (group?.kind === 'group' && (rest[0] === '--help' || rest[0] === '-h')) {
+      io.stdout.write(`${groupUsage(first, group)}\n`);
+      return ExitCode.ok;
+    }
     const { command, args, path } = resolveCommand(first, rest);
     const loaded = await command();
     if (args.includes('--help') || args.includes('-h')) {
@@ -142,9 +148,32 @@ function topLevelUsage(): string {
   return lines.join('\n');
 }
 
+function groupUsage(name: string, group: Extract<RegistryEntry, { kind: 'group' }>): string {
+  const rows = Object.entries(group.commands);
+  const width = Math.max(...rows.map(([sub]) => sub.length));
+  return [
+    `${group.description} (${BIN} ${name})`,
+    '',
+    'USAGE',
+    '',
+    `  ${BIN} ${name} <command> [options]`,
+    '',
+    'COMMANDS',
+    '',
+    ...rows.map(([sub, entry]) => `  ${sub.padEnd(width)}  ${entry.description}`),
+    '',
+    `Run "${BIN} ${name} <command> --help" for a command's options.`,
+  ].join('\n');
+}
+
 function reportError(error: unknown, io: CliIO): number {
   if (error instanceof UsageError) {
     io.stderr.write(`${BIN}: ${error.message}\n`);
+    return ExitCode.usage;
+  }
+  if (error instanceof InvalidConfigError) {
+    for (const warning of error.warnings) io.stderr.write(`warning: ${warning}\n`);
+    for (const problem of error.problems) io.stderr.write(`${BIN}: config error: ${problem.message}\n`);
     return ExitCode.usage;
   }
   if (error instanceof ConfigError) {

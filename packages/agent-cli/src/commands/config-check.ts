@@ -1,12 +1,16 @@
 import { defineCliCommand } from '../command.js';
 import { describeTls } from '../config/agent-config.js';
+import { InvalidConfigError } from '../config/invalid-config-error.js';
 import { type LoadedConfig, loadConfig } from '../config/load-config.js';
 import { SECRET_MASK } from '../config/secret.js';
 import { describeSource } from '../config/sources.js';
 import { ExitCode } from '../exit-codes.js';
 import { configArg } from './shared-args.js';
 
-/** `felhom-agent config check [--config FILE] [--json]`. */
+/**
+ * `felhom-agent config check [--config FILE] [--json]`: runs exactly the validation `selftest`
+ * runs (`loadConfig`), so a config this command calls valid is one `selftest` accepts.
+ */
 export const configCheckCommand = defineCliCommand(
   {
     meta: {
@@ -16,14 +20,29 @@ export const configCheckCommand = defineCliCommand(
     args: { config: configArg, json: { type: 'boolean', description: 'Print one JSON document' } },
   },
   async (args, { io }) => {
-    const loaded = loadConfig({ configPath: args.config, env: io.env });
+    let loaded: LoadedConfig;
+    try {
+      loaded = loadConfig({ configPath: args.config, env: io.env });
+    } catch (error) {
+      if (!(args.json && error instanceof InvalidConfigError)) throw error;
+      for (const warning of error.warnings) io.stderr.write(`warning: ${warning}\n`);
+      const document = {
+        file: error.file ?? null,
+        valid: false,
+        errors: error.problems,
+        warnings: error.warnings,
+      };
+      io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+      return ExitCode.usage;
+    }
     for (const warning of loaded.warnings) io.stderr.write(`warning: ${warning}\n`);
     const rows = effectiveRows(loaded);
     if (args.json) {
       const values = Object.fromEntries(
         rows.map((row) => [row.field, { value: row.value, source: row.source }]),
       );
-      io.stdout.write(`${JSON.stringify({ file: loaded.file ?? null, valid: true, values }, null, 2)}\n`);
+      const document = { file: loaded.file ?? null, valid: true, values, warnings: loaded.warnings };
+      io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
       return ExitCode.ok;
     }
     io.stdout.write(`config file: ${loaded.file ?? '(none; environment only)'}\n`);
@@ -55,7 +74,7 @@ function effectiveRows({ config, sources }: LoadedConfig): Row[] {
     // The secret is never printed, only whether and where it was found.
     row('token.secret', SECRET_MASK),
     row('tls', describeTls(config.tls)),
-    row('node', config.node ?? '(first node reported by the host)'),
+    row('node', config.node ?? '(first online node reported by the host)'),
     row('privileged.mode', config.privilegedMode),
     row('timeouts.requestMs', String(config.requestTimeoutMs)),
     row('timeouts.taskMs', String(config.taskTimeoutMs)),

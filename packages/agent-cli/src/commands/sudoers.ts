@@ -21,7 +21,7 @@ export const sudoersCommand = defineCliCommand(
         description: `Service user the drop-in is for (default ${DEFAULT_USER})`,
         valueHint: 'NAME',
       },
-      mountBase: {
+      'mount-base': {
         type: 'string',
         description: `Directory USB disks are mounted under (default ${DEFAULT_MOUNT_BASE})`,
         valueHint: 'DIR',
@@ -30,7 +30,7 @@ export const sudoersCommand = defineCliCommand(
   },
   async (args, { io }) => {
     const user = args.user ?? DEFAULT_USER;
-    const mountBase = args.mountBase ?? DEFAULT_MOUNT_BASE;
+    const mountBase = args['mount-base'] ?? DEFAULT_MOUNT_BASE;
     let dropIn: string;
     try {
       dropIn = sudoersAllowlist({ user, mountBase });

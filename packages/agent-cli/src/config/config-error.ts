@@ -11,6 +11,8 @@ export class ConfigError extends Error {
   readonly field: string;
   /** What was expected. */
   readonly expected: string;
+  /** What was found, when there was something to show (never the secret). */
+  readonly got: string | undefined;
 
   constructor(init: { origin: string; field: string; expected: string; got?: string }) {
     const where = init.field ? `${init.origin}: ${init.field}` : init.origin;
@@ -19,5 +21,12 @@ export class ConfigError extends Error {
     this.origin = init.origin;
     this.field = init.field;
     this.expected = init.expected;
+    this.got = init.got;
+  }
+
+  /** The problem as a JSON value (`config check --json`, `selftest --json`). */
+  toJSON(): { origin: string; field: string; expected: string; got: string | null; message: string } {
+    const { origin, field, expected, got, message } = this;
+    return { origin, field, expected, got: got ?? null, message };
   }
 }

@@ -1,11 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as v from 'valibot';
 import type { AgentConfig } from './agent-config.js';
+import { clientOptionProblems } from './client-options.js';
 import { ConfigError } from './config-error.js';
+import { ConfigProblems } from './config-problems.js';
+import { InvalidConfigError } from './invalid-config-error.js';
 import { resolveSecret } from './resolve-secret.js';
 import { resolveTls } from './resolve-tls.js';
 import { type ConfigFile, configFileSchema } from './schema.js';
 import { ENV, type Environment, nonEmpty, originOf, type ValueSource } from './sources.js';
+import { unknownVariableWarnings } from './unknown-variables.js';
 
 /** Where the config file is looked for when neither `--config` nor `FELHOM_AGENT_CONFIG` is given. */
 export const DEFAULT_CONFIG_PATH = '/etc/felhom/agent.json';
@@ -25,21 +29,28 @@ export interface LoadConfigOptions {
   readonly env: Environment;
   /** The path tried when no file is named; it may be absent. @default DEFAULT_CONFIG_PATH */
   readonly defaultConfigPath?: string;
+  /** `--timeout MS`: wins over the environment and the file. */
+  readonly requestTimeoutMs?: number | undefined;
 }
 
 const DEFAULTS = { privilegedMode: 'sudo', requestTimeoutMs: 30_000, taskTimeoutMs: 600_000 } as const;
 
 /**
- * Loads the JSON config file and applies `FELHOM_AGENT_*` overrides (environment wins), then
- * checks that everything needed to reach a host is present. Throws {@link ConfigError} naming
- * the file or variable, the field and what was expected.
+ * The one validation of the agent's configuration, shared by `config check` and `selftest`: loads
+ * the JSON config file, applies `FELHOM_AGENT_*` overrides (environment wins) and `--timeout`,
+ * checks that everything needed to reach a host is present, and runs the API client's own option
+ * checks on the result. Throws {@link InvalidConfigError} listing every problem, each naming the
+ * file or variable, the field and what was expected.
  */
 export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   const { env } = options;
   const explicitPath = options.configPath ?? nonEmpty(env[ENV.config]);
   const path = explicitPath ?? options.defaultConfigPath ?? DEFAULT_CONFIG_PATH;
-  const warnings: string[] = [];
-  const file = readConfigFile(path, explicitPath !== undefined, warnings);
+  const warnings: string[] = unknownVariableWarnings(env);
+  const problems = new ConfigProblems();
+  const file = problems.attempt('', () =>
+    readConfigFile(path, explicitPath !== undefined, warnings, problems),
+  );
   const fileValues: ConfigFile = file?.values ?? {};
   const sources: Record<string, ValueSource> = {};
   const fromFile: ValueSource = { kind: 'file', path };
@@ -54,7 +65,7 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
     const raw = nonEmpty(env[envName]);
     if (raw !== undefined) {
       sources[field] = { kind: 'env', variable: envName };
-      return parse(raw);
+      return problems.attempt(field, () => parse(raw));
     }
     if (fileValue !== undefined) {
       sources[field] = fromFile;
@@ -71,17 +82,25 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
     pick('privileged.mode', ENV.privilegedMode, fileValues.privileged?.mode, (raw) =>
       parseEnum(ENV.privilegedMode, raw, ['sudo', 'direct'] as const),
     ) ?? useDefault(sources, 'privileged.mode', DEFAULTS.privilegedMode);
-  const requestTimeoutMs =
-    pick('timeouts.requestMs', ENV.requestTimeoutMs, fileValues.timeouts?.requestMs, (raw) =>
-      parsePositiveInteger(ENV.requestTimeoutMs, raw),
-    ) ?? useDefault(sources, 'timeouts.requestMs', DEFAULTS.requestTimeoutMs);
+  let requestTimeoutMs: number | undefined;
+  if (options.requestTimeoutMs !== undefined) {
+    sources['timeouts.requestMs'] = { kind: 'flag', flag: '--timeout' };
+    requestTimeoutMs = options.requestTimeoutMs;
+  } else {
+    requestTimeoutMs =
+      pick('timeouts.requestMs', ENV.requestTimeoutMs, fileValues.timeouts?.requestMs, (raw) =>
+        parsePositiveInteger(ENV.requestTimeoutMs, raw),
+      ) ?? useDefault(sources, 'timeouts.requestMs', DEFAULTS.requestTimeoutMs);
+  }
   const taskTimeoutMs =
     pick('timeouts.taskMs', ENV.taskTimeoutMs, fileValues.timeouts?.taskMs, (raw) =>
       parsePositiveInteger(ENV.taskTimeoutMs, raw),
     ) ?? useDefault(sources, 'timeouts.taskMs', DEFAULTS.taskTimeoutMs);
 
-  const tokenSecret = resolveSecret(env, fileValues, path, sources, warnings);
-  const tls = resolveTls(env, fileValues, path, sources);
+  const tokenSecret = problems.attempt('token.secret', () =>
+    resolveSecret(env, fileValues, path, sources, warnings),
+  );
+  const tls = problems.attempt('tls', () => resolveTls(env, fileValues, path, sources));
 
   const missing = (field: string, envName: string) =>
     new ConfigError({
@@ -90,14 +109,50 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
       expected: `a value, from ${file ? 'the file' : `a config file (${path})`} or ${envName}`,
       got: 'nothing',
     });
-  if (baseUrl === undefined) throw missing('baseUrl', ENV.baseUrl);
-  if (tokenId === undefined) throw missing('token.id', ENV.tokenId);
-  if (tokenSecret === undefined)
-    throw missing('token.secret', `${ENV.tokenSecret} or ${ENV.tokenSecretFile}`);
-  checkBaseUrl(baseUrl, sources.baseUrl);
+  if (baseUrl === undefined && !problems.affects('baseUrl')) problems.add(missing('baseUrl', ENV.baseUrl));
+  if (tokenId === undefined && !problems.affects('token.id')) problems.add(missing('token.id', ENV.tokenId));
+  if (tokenSecret === undefined && !problems.affects('token.secret'))
+    problems.add(missing('token.secret', `${ENV.tokenSecret} or ${ENV.tokenSecretFile}`));
+  const url =
+    baseUrl === undefined
+      ? undefined
+      : problems.attempt('baseUrl', () => checkBaseUrl(baseUrl, sources.baseUrl));
+
+  // The client's checks (token id grammar, fingerprint form, …) on every value not yet refused.
+  const unless = <T>(field: string, value: T): T | undefined => (problems.refused(field) ? undefined : value);
+  for (const problem of clientOptionProblems(
+    {
+      baseUrl: unless('baseUrl', url),
+      tokenId: unless('token.id', tokenId),
+      tokenSecret: unless('token.secret', tokenSecret),
+      tls: unless('tls', tls),
+      requestTimeoutMs: unless('timeouts.requestMs', requestTimeoutMs),
+    },
+    sources,
+  ))
+    problems.add(problem);
+
+  if (
+    problems.list.length > 0 ||
+    url === undefined ||
+    tokenId === undefined ||
+    tokenSecret === undefined ||
+    requestTimeoutMs === undefined ||
+    taskTimeoutMs === undefined
+  )
+    throw new InvalidConfigError(problems.list, warnings, file ? path : undefined);
 
   return {
-    config: { baseUrl, tokenId, tokenSecret, tls, node, privilegedMode, requestTimeoutMs, taskTimeoutMs },
+    config: {
+      baseUrl: url,
+      tokenId,
+      tokenSecret,
+      tls,
+      node,
+      privilegedMode,
+      requestTimeoutMs,
+      taskTimeoutMs,
+    },
     sources,
     file: file ? path : undefined,
     warnings,
@@ -108,6 +163,7 @@ function readConfigFile(
   path: string,
   required: boolean,
   warnings: string[],
+  problems: ConfigProblems,
 ): { values: ConfigFile } | undefined {
   let text: string;
   let mode: number;
@@ -130,24 +186,41 @@ function readConfigFile(
   } catch (error) {
     throw new ConfigError({ origin: path, field: '', expected: 'valid JSON', got: (error as Error).message });
   }
-  const result = v.safeParse(configFileSchema, json);
-  if (!result.success) {
-    const issue = result.issues[0];
-    const field = issue ? (v.getDotPath(issue) ?? '') : '';
-    throw new ConfigError({
-      origin: path,
-      field,
-      expected: issue?.expected ? describeExpected(issue) : 'a known field',
-      got: issue?.received ?? 'an invalid value',
-    });
-  }
+  const result = validFileValues(json, path, problems);
   // A secret in a file anyone can read is a leak waiting to happen; say so, but do not refuse.
-  if (result.output.token?.secret !== undefined && (mode & 0o004) !== 0) {
+  if (result.token?.secret !== undefined && (mode & 0o004) !== 0) {
     warnings.push(
       `${path} holds the token secret and is world-readable (mode ${(mode & 0o777).toString(8)}); run: chmod 600 ${path}`,
     );
   }
-  return { values: result.output };
+  return { values: result };
+}
+
+/**
+ * The file's values checked against the schema. Every issue is recorded; the top-level fields
+ * that hold one are dropped, so the rest of the file still counts and a dropped field is not
+ * reported again as missing.
+ */
+function validFileValues(json: unknown, path: string, problems: ConfigProblems): ConfigFile {
+  const result = v.safeParse(configFileSchema, json);
+  if (result.success) return result.output;
+  const dropped = new Set<string>();
+  for (const issue of result.issues) {
+    const field = v.getDotPath(issue) ?? '';
+    problems.add(
+      new ConfigError({
+        origin: path,
+        field,
+        expected: issue.expected ? describeExpected(issue) : 'a known field',
+        got: issue.received,
+      }),
+    );
+    dropped.add(field.split('.')[0] ?? '');
+  }
+  if (dropped.has('') || typeof json !== 'object' || json === null || Array.isArray(json)) return {};
+  const rest = Object.fromEntries(Object.entries(json).filter(([key]) => !dropped.has(key)));
+  const again = v.safeParse(configFileSchema, rest);
+  return again.success ? again.output : {};
 }
 
 function describeExpected(issue: v.BaseIssue<unknown>): string {
@@ -155,7 +228,7 @@ function describeExpected(issue: v.BaseIssue<unknown>): string {
   return issue.expected ?? issue.message;
 }
 
-function checkBaseUrl(baseUrl: string, source: ValueSource | undefined): void {
+function checkBaseUrl(baseUrl: string, source: ValueSource | undefined): string {
   let url: URL | undefined;
   try {
     url = new URL(baseUrl);
@@ -170,6 +243,7 @@ function checkBaseUrl(baseUrl: string, source: ValueSource | undefined): void {
       got: JSON.stringify(baseUrl),
     });
   }
+  return baseUrl;
 }
 
 function parsePositiveInteger(variable: string, raw: string): number {

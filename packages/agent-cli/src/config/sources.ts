@@ -22,17 +22,20 @@ export const ENV = {
 export type ValueSource =
   | { readonly kind: 'file'; readonly path: string }
   | { readonly kind: 'env'; readonly variable: string }
+  | { readonly kind: 'flag'; readonly flag: string }
   | { readonly kind: 'default' };
 
 /** Where a value came from, worded as {@link ConfigError} origins are: a path or `environment VAR`. */
 export function originOf(source: ValueSource | undefined): string {
   if (!source || source.kind === 'default') return 'default';
+  if (source.kind === 'flag') return `option ${source.flag}`;
   return source.kind === 'file' ? source.path : `environment ${source.variable}`;
 }
 
 /** Describes a source for messages and for `config check`. */
 export function describeSource(source: ValueSource | undefined): string {
   if (!source || source.kind === 'default') return 'default';
+  if (source.kind === 'flag') return `option ${source.flag}`;
   return source.kind === 'file' ? `file ${source.path}` : `env ${source.variable}`;
 }
 

@@ -11,11 +11,20 @@ export interface Progress {
   done(): void;
 }
 
+/** Options of {@link startProgress}. */
+export interface ProgressOptions {
+  /** Show the seconds spent so far after the label, once there is at least one. @default false */
+  readonly elapsed?: boolean;
+  /** Print nothing at all when stderr is not a terminal. @default false */
+  readonly terminalOnly?: boolean;
+}
+
 /**
  * On a terminal: a spinner with the step's label and the task's log lines above it. Anywhere
  * else (a pipe, a log file, CI): plain `label: line` lines and no control characters.
  */
-export function startProgress(io: CliIO, label: string): Progress {
+export function startProgress(io: CliIO, label: string, options: ProgressOptions = {}): Progress {
+  if (!io.stderrIsTTY && options.terminalOnly) return { line: () => undefined, done: () => undefined };
   if (!io.stderrIsTTY) {
     io.stderr.write(`${label}\n`);
     return {
@@ -25,8 +34,11 @@ export function startProgress(io: CliIO, label: string): Progress {
   }
   const style = createStyle(colorEnabled(io, 'stderr'));
   let frame = 0;
+  const started = performance.now();
   const draw = (): void => {
-    io.stderr.write(`\r\u001B[2K${style.dim(FRAMES[frame % FRAMES.length] ?? '-')} ${label}`);
+    const seconds = Math.floor((performance.now() - started) / 1000);
+    const suffix = options.elapsed && seconds > 0 ? style.dim(` ${seconds} s`) : '';
+    io.stderr.write(`\r\u001B[2K${style.dim(FRAMES[frame % FRAMES.length] ?? '-')} ${label}${suffix}`);
     frame += 1;
   };
   draw();

@@ -1,12 +1,29 @@
 import {
   APIError,
   isProxmoxError,
+  type NetworkError,
   type PermissionDenial,
   pveumAclModifyCommand,
   TaskError,
+  type TLSError,
   TLSPinError,
 } from '@felhom/proxmox';
 import { CheckFailure } from './check.js';
+import { unreachable } from './reach-host.js';
+
+/**
+ * Where the fingerprint to pin is read on the host. pveproxy serves
+ * /etc/pve/local/pveproxy-ssl.pem when a custom (or ACME) certificate is installed, else the
+ * default /etc/pve/local/pve-ssl.pem (docs/pve-behaviour.md#the-certificate-pveproxy-serves).
+ */
+const CERTIFICATE_FINGERPRINT_HINT = [
+  'read it on the host: pvenode cert info (the pveproxy-ssl.pem entry if there is one, else pve-ssl.pem), or',
+  'openssl x509 -noout -fingerprint -sha256 -in /etc/pve/local/pveproxy-ssl.pem (a custom certificate)',
+  'or -in /etc/pve/local/pve-ssl.pem (the default one); pin the part after "Fingerprint="',
+];
+
+// OpenSSL's answer when the other side is not TLS at all (plain HTTP, SSH, …).
+const notTLS = /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|UNKNOWN_PROTOCOL|HTTP_REQUEST/;
 
 /** What the explainer needs to know about the target to write hints. */
 export interface ExplainContext {
@@ -28,8 +45,7 @@ export function explainError(error: unknown, context: ExplainContext): CheckFail
         fatal: true,
         hint: [
           `if the certificate changed on purpose, set tls.fingerprint (or FELHOM_AGENT_TLS_FINGERPRINT) to ${pin.presented}`,
-          'read it on the host: pvenode cert info --output-format json (fingerprint of pveproxy-ssl.pem), or',
-          'openssl x509 -in /etc/pve/local/pveproxy-ssl.pem -noout -fingerprint -sha256',
+          ...CERTIFICATE_FINGERPRINT_HINT,
           'if you did not change the certificate, do not trust this connection: something else answered',
         ].join('\n'),
       },
@@ -48,20 +64,19 @@ export function explainError(error: unknown, context: ExplainContext): CheckFail
     case 'tls':
       return new CheckFailure(`TLS handshake with ${context.baseUrl} failed: ${error.message}`, {
         fatal: true,
-        hint: [
-          'Proxmox VE hosts use a self-signed certificate by default: pin it with tls.fingerprint',
-          '(pvenode cert info --output-format json on the host), or trust the cluster CA with',
-          'tls.caFile /etc/pve/pve-root-ca.pem (copied from the host)',
-        ].join('\n'),
+        hint: notTLS.test((error as TLSError).code)
+          ? `the other side does not speak TLS: is ${portOf(context.baseUrl)} the Proxmox VE API's HTTPS port (8006)?`
+          : [
+              'Proxmox VE hosts use a self-signed certificate by default: pin it with tls.fingerprint,',
+              ...CERTIFICATE_FINGERPRINT_HINT,
+              'or trust the cluster CA with tls.caFile /etc/pve/pve-root-ca.pem (copied from the host)',
+            ].join('\n'),
       });
     case 'network':
-      return new CheckFailure(`cannot reach ${context.baseUrl}: ${error.message}`, {
-        fatal: true,
-        hint: `is pveproxy running on the host (systemctl status pveproxy) and is port ${portOf(context.baseUrl)} reachable from here?`,
-      });
+      return unreachable(error as NetworkError, context);
     case 'timeout':
       return new CheckFailure(`no answer in time: ${error.message}`, {
-        hint: 'the host is slow or overloaded; raise timeouts.requestMs (FELHOM_AGENT_TIMEOUT_MS) if this persists',
+        hint: 'the host is slow or overloaded; raise --timeout (or timeouts.requestMs, FELHOM_AGENT_TIMEOUT_MS) if this persists',
       });
     case 'shape':
       return new CheckFailure(`the host's answer has an unexpected shape: ${error.message}`, {

@@ -7,6 +7,7 @@ import {
 } from '@felhom/proxmox';
 import { type Check, CheckFailure } from './check.js';
 import { duration, gib, listSome } from './format.js';
+import { reachHost } from './reach-host.js';
 import type { SelftestState, SelftestTarget } from './target.js';
 
 /** The read-only checks, in the order they run: each builds on what the previous ones learned. */
@@ -18,7 +19,7 @@ export function readChecks(target: SelftestTarget, state: SelftestState): Check[
       id: 'api',
       title: 'API reachable',
       async run(signal) {
-        const version = await client.version({ signal });
+        const version = await reachHost(target, signal);
         return `Proxmox VE ${version.version} at ${target.baseUrl} (TLS: ${target.tls})`;
       },
     },
@@ -48,6 +49,8 @@ export function readChecks(target: SelftestTarget, state: SelftestState): Check[
           if (!online) throw new CheckFailure('the host lists no nodes', { fatal: true });
           state.node = online.node;
         }
+        const chosen = nodes.find((entry) => entry.node === state.node);
+        if (chosen?.status !== 'online') throw offlineNode(state.node, nodes);
         return `${nodes.length} node${nodes.length === 1 ? '' : 's'}: ${summary}; checking ${state.node}`;
       },
     },
@@ -95,6 +98,7 @@ export function readChecks(target: SelftestTarget, state: SelftestState): Check[
           }
           return `no containers on ${node()} (the token holds VM.Audit, so the list is complete)`;
         }
+        state.guestIds = guests.map((guest) => guest.vmid).sort((a, b) => a - b);
         const running = guests.filter((guest) => guest.status === 'running').length;
         const names = guests
           .slice()
@@ -142,6 +146,26 @@ export function readChecks(target: SelftestTarget, state: SelftestState): Check[
       },
     },
   ];
+}
+
+/** The chosen node is not online: every later check would fail on it, so this one is fatal. */
+function offlineNode(
+  name: string | undefined,
+  nodes: readonly { readonly node: string; readonly status?: string | undefined }[],
+): CheckFailure {
+  const online = nodes.filter((entry) => entry.status === 'online').map((entry) => entry.node);
+  return new CheckFailure(
+    `node ${name ?? '?'} is ${nodes.find((entry) => entry.node === name)?.status ?? 'not online'} (GET /nodes); no node to check`,
+    {
+      fatal: true,
+      hint: [
+        `is ${name ?? 'the node'} powered on and in the cluster? \`pvecm status\` on any node shows the quorum and members`,
+        online.length > 0
+          ? `to check another node, set node (FELHOM_AGENT_NODE, "node" in the config or --node) to one of: ${online.join(', ')}`
+          : 'no node of this cluster is online',
+      ].join('\n'),
+    },
+  );
 }
 
 function issuesFor(

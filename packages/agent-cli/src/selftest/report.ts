@@ -1,3 +1,4 @@
+import type { ConfigError } from '../config/config-error.js';
 import type { Style } from '../output/style.js';
 import type { CheckResult } from './check.js';
 
@@ -31,16 +32,19 @@ export function formatSummary(results: readonly CheckResult[], style: Style): st
 export interface SelftestDocument {
   readonly schemaVersion: 1;
   readonly tool: { readonly name: 'felhom-agent'; readonly version: string };
+  /** The host checked; `null` when the configuration could not be used. */
   readonly target: {
     readonly baseUrl: string;
     readonly tokenId: string;
     readonly node: string | null;
     readonly tls: string;
     readonly demo: boolean;
-  };
+  } | null;
   readonly ok: boolean;
   readonly summary: { readonly passed: number; readonly failed: number; readonly skipped: number };
   readonly checks: readonly CheckResult[];
+  /** Only when the configuration could not be used (exit 2): every problem with it. */
+  readonly configErrors?: readonly ConfigError[];
 }
 
 /** Builds the `--json` document from the results. */
@@ -57,5 +61,21 @@ export function buildDocument(
     ok: failed === 0 && skipped === 0,
     summary: { passed: results.length - failed - skipped, failed, skipped },
     checks: results,
+  };
+}
+
+/** The `--json` document when the configuration could not be used: no target, no checks. */
+export function buildConfigErrorDocument(
+  problems: readonly ConfigError[],
+  version: string,
+): SelftestDocument {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'felhom-agent', version },
+    target: null,
+    ok: false,
+    summary: { passed: 0, failed: 0, skipped: 0 },
+    checks: [],
+    configErrors: problems,
   };
 }

@@ -5,6 +5,8 @@ export interface RunChecksOptions {
   readonly signal: AbortSignal;
   /** Turns an unexpected error into evidence and a hint (the SDK's typed errors mostly). */
   readonly explain: (error: unknown) => CheckFailure;
+  /** Called as each check starts (not for skipped ones), e.g. to show a spinner while it waits. */
+  readonly onStart?: (check: Check) => void;
   /** Called as each check ends, so people see progress line by line. */
   readonly onResult?: (result: CheckResult) => void;
   /** Clock for durations; injectable so tests are exact. @default performance.now */
@@ -33,6 +35,7 @@ export async function runChecks(checks: readonly Check[], options: RunChecksOpti
         durationMs: 0,
       };
     } else {
+      options.onStart?.(check);
       try {
         const evidence = await check.run(options.signal);
         result = {

@@ -10,10 +10,14 @@ export interface SelftestTarget {
   /** The node named by --node or the config; when absent, the first online node is used. */
   readonly requestedNode: string | undefined;
   readonly demo: boolean;
+  /** The per-request timeout, which also bounds the first contact with the host (all attempts). */
+  readonly requestTimeoutMs: number;
 }
 
 /** Facts earlier checks learned and later checks use. */
 export interface SelftestState {
   node?: string;
   permissions?: Readonly<Record<string, Readonly<Record<string, number | boolean>>>>;
+  /** The containers the node listed, when the containers check ran. */
+  guestIds?: readonly number[];
 }

@@ -1,4 +1,4 @@
-import type { UPID } from '@felhom/proxmox';
+import { APIError, type UPID } from '@felhom/proxmox';
 import type { CliIO } from '../output/io.js';
 import { startProgress } from '../output/progress.js';
 import { type Check, CheckFailure } from './check.js';
@@ -60,6 +60,7 @@ export function taskRun(target: SelftestTarget, state: SelftestState, options: T
       id: 'snapshot-create',
       title: 'Task: create snapshot',
       async run(signal) {
+        await assertContainerExists(signal);
         attempted = true;
         const upid = await client.snapshot(node(), vmid, {
           name,
@@ -92,6 +93,26 @@ export function taskRun(target: SelftestTarget, state: SelftestState, options: T
       },
     },
   ];
+
+  // A missing container fails here, once, before anything is created: the later steps (and the
+  // cleanup) would only fail the same way and advise removing a snapshot that was never made.
+  async function assertContainerExists(signal: AbortSignal): Promise<void> {
+    try {
+      await client.guestStatus(node(), vmid, { signal });
+    } catch (error) {
+      if (!(error instanceof APIError && error.reason === 'not-found')) throw error;
+      const known = state.guestIds;
+      throw new CheckFailure(`no CT ${vmid} on node ${node()}`, {
+        fatal: true,
+        hint: [
+          known === undefined || known.length === 0
+            ? `\`pct list\` on ${node()} lists its containers`
+            : `the containers on ${node()} are ${known.join(', ')} (\`pct list\` on the node)`,
+          'a container on another node needs --node NAME; the task check snapshots containers, not VMs',
+        ].join('\n'),
+      });
+    }
+  }
 
   async function deleteSnapshot(signal: AbortSignal): Promise<string> {
     const upid = await client.deleteSnapshot(node(), vmid, name, { signal });

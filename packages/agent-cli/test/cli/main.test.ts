@@ -63,6 +63,21 @@ describe('main', () => {
     expect(io.err()).toContain('"config" needs a subcommand: check');
   });
 
+  it('shows the subcommands of a group for `config --help`, exit 0', async () => {
+    const io = captureIO();
+    expect(await main(['config', '--help'], io, never)).toBe(0);
+    expect(io.out()).toContain('felhom-agent config <command> [options]');
+    expect(io.out()).toMatch(/^ {2}check {2}Load and validate the config/m);
+    expect(io.err()).toBe('');
+  });
+
+  it('spells every flag in kebab-case in help and accepts it so', async () => {
+    const io = captureIO();
+    expect(await main(['sudoers', '--help'], io, never)).toBe(0);
+    expect(io.out()).toContain('--mount-base');
+    expect(io.out()).not.toMatch(/--[a-z]+[A-Z]/);
+  });
+
   it('shows a command help with its full name and no colour when not a TTY', async () => {
     const io = captureIO();
     expect(await main(['config', 'check', '--help'], io, never)).toBe(0);

@@ -26,16 +26,29 @@ const checkSchema = v.strictObject({
 const documentSchema = v.strictObject({
   schemaVersion: v.literal(1),
   tool: v.strictObject({ name: v.literal('felhom-agent'), version: v.string() }),
-  target: v.strictObject({
-    baseUrl: v.string(),
-    tokenId: v.string(),
-    node: v.nullable(v.string()),
-    tls: v.string(),
-    demo: v.boolean(),
-  }),
+  target: v.nullable(
+    v.strictObject({
+      baseUrl: v.string(),
+      tokenId: v.string(),
+      node: v.nullable(v.string()),
+      tls: v.string(),
+      demo: v.boolean(),
+    }),
+  ),
   ok: v.boolean(),
   summary: v.strictObject({ passed: v.number(), failed: v.number(), skipped: v.number() }),
   checks: v.array(checkSchema),
+  configErrors: v.optional(
+    v.array(
+      v.strictObject({
+        origin: v.string(),
+        field: v.string(),
+        expected: v.string(),
+        got: v.nullable(v.string()),
+        message: v.string(),
+      }),
+    ),
+  ),
 });
 
 const LIMITED_SECRET = '7d0e5b1c-3a2f-4e8d-9c6b-5a4f3e2d1c0b';
@@ -107,7 +120,7 @@ describe('selftest --demo', () => {
     expect(run.code).toBe(0);
     const document = v.parse(documentSchema, JSON.parse(run.stdout));
     expect(document.ok).toBe(true);
-    expect(document.target.demo).toBe(true);
+    expect(document.target?.demo).toBe(true);
     expect(document.checks.map((check) => check.id)).toEqual([
       'api',
       'nodes',
@@ -120,6 +133,14 @@ describe('selftest --demo', () => {
       'snapshot-delete',
     ]);
     expect(document.summary).toEqual({ passed: 9, failed: 0, skipped: 0 });
+  });
+});
+
+describe('selftest --demo --vmid', () => {
+  it('snapshots the named container of the demo cluster', async () => {
+    const run = await runCli(['selftest', '--demo', '--vmid', '101']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\[ ok \] Task: create snapshot: felhom-selftest-\S+ of CT 101: /m);
   });
 });
 
@@ -161,13 +182,16 @@ describe('selftest against a simulated host over real HTTPS', () => {
     );
   });
 
-  it('says which node is unreachable and through which address', async () => {
+  it('fails the nodes check for an offline node, naming the online ones, and skips the rest', async () => {
     cluster.setNodeOnline('pve2', false);
     const run = await runCli(['selftest', '--node', 'pve2', '--config', writeConfig()]);
     expect(run.code).toBe(1);
-    const host = new URL(server.url).host;
-    expect(run.stdout).toMatch(/^\[FAIL\] Node status: node pve2 is unreachable/m);
-    expect(run.stdout).toContain(`from ${host} to pve2`);
+    expect(run.stdout).toMatch(/^\[FAIL\] Cluster nodes: node pve2 is offline \(GET \/nodes\)/m);
+    expect(run.stdout).toContain(
+      'set node (FELHOM_AGENT_NODE, "node" in the config or --node) to one of: pve1, pve3',
+    );
+    expect(run.stdout).toMatch(/^\[skip\] Node status: not run: Cluster nodes failed$/m);
+    expect(run.stdout.match(/^\[FAIL\]/gm)).toHaveLength(1);
   });
 
   it('names the real nodes when the configured node does not exist', async () => {
@@ -246,6 +270,26 @@ describe('selftest against a simulated host over real HTTPS', () => {
       expect(selftestSnapshots(100)).toEqual([]);
     });
 
+    it('fails once on a container that does not exist, with no cleanup advice', async () => {
+      const run = await runCli([
+        'selftest',
+        '--task',
+        '--vmid',
+        '999',
+        '--config',
+        writeConfig({ node: 'pve1' }),
+      ]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/^\[FAIL\] Task: create snapshot: no CT 999 on node pve1$/m);
+      expect(run.stdout).toContain('the containers on pve1 are 100, 101');
+      expect(run.stdout.match(/^\[FAIL\]/gm)).toHaveLength(1);
+      expect(run.stdout).toMatch(/^\[skip\] Task: snapshot listed: not run: Task: create snapshot failed$/m);
+      expect(run.stdout).toMatch(/^\[skip\] Task: delete snapshot: not run/m);
+      expect(run.stderr).not.toContain('cleanup:');
+      expect(run.stderr).not.toContain('pct delsnapshot');
+      expect(cluster.tasks.some((task) => task.upid.includes(':vzsnapshot:'))).toBe(false);
+    });
+
     it('refuses --task without --vmid (exit 2)', async () => {
       const run = await runCli(['selftest', '--task', '--config', writeConfig()]);
       expect(run.code).toBe(2);
@@ -262,6 +306,40 @@ describe('config errors, as the binary reports them', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`^felhom-agent: config error: ${path}: expected valid JSON, got `));
     expect(run.stdout).toBe('');
+  });
+
+  it('--json: one document listing every problem, exit 2', async () => {
+    const path = writeConfig({
+      token: { id: 'felhom', secret: SIM_AGENT_TOKEN_SECRET },
+      tls: { fingerprint: 'AB:CD' },
+    });
+    const run = await runCli(['selftest', '--json', '--config', path]);
+    expect(run.code).toBe(2);
+    const document = v.parse(documentSchema, JSON.parse(run.stdout));
+    expect(document).toMatchObject({ ok: false, target: null, checks: [] });
+    expect(document.configErrors?.map((problem) => problem.field)).toEqual(['token.id', 'tls.fingerprint']);
+  });
+
+  it('config check and selftest refuse the same config with the same messages', async () => {
+    for (const tls of [
+      { fingerprint: 'AB:CD' },
+      { fingerprint: `sha256 Fingerprint=${server.fingerprint256}` },
+    ]) {
+      const path = writeConfig({ tls });
+      const check = await runCli(['config', 'check', '--config', path]);
+      const selftest = await runCli(['selftest', '--config', path]);
+      expect(check.code).toBe(2);
+      expect(selftest.code).toBe(2);
+      expect(check.stderr).toMatch(/config error: .*tls\.fingerprint: expected a SHA-256 fingerprint/);
+      expect(selftest.stderr).toBe(check.stderr);
+    }
+    const path = writeConfig({ token: { id: 'felhom', secret: SIM_AGENT_TOKEN_SECRET } });
+    const check = await runCli(['config', 'check', '--json', '--config', path]);
+    expect(check.code).toBe(2);
+    expect(JSON.parse(check.stdout)).toMatchObject({
+      valid: false,
+      errors: [{ field: 'token.id', got: '"felhom"' }],
+    });
   });
 
   it('missing field: exit 2, names the field and the variable that could supply it', async () => {

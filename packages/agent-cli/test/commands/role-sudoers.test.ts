@@ -134,6 +134,13 @@ describe('sudoers', () => {
     60_000,
   );
 
+  it("surfaces the library's refusal as it words it, exit 2", async () => {
+    const io = captureIO();
+    expect(await main(['sudoers', '--mount-base', 'srv/usb'], io, never)).toBe(2);
+    expect(io.err()).toMatch(/^felhom-agent: invalid options\.mountBase: /);
+    expect(io.out()).toBe('');
+  });
+
   it('exits 2 on a user name sudoers cannot hold', async () => {
     const io = captureIO();
     expect(await main(['sudoers', '--user', 'root ALL=(ALL) ALL'], io, never)).toBe(2);

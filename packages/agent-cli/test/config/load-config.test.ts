@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
+import { InvalidConfigError } from '../../src/config/invalid-config-error.js';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../src/config/load-config.js';
 import { describeSource } from '../../src/config/sources.js';
 
@@ -31,14 +32,24 @@ const complete = {
   node: 'pve1',
 };
 
-function catchConfigError(fn: () => unknown): ConfigError {
+/** Every problem `fn` reported (it must throw InvalidConfigError). */
+function catchProblems(fn: () => unknown): readonly ConfigError[] {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return error as ConfigError;
+    expect(error).toBeInstanceOf(InvalidConfigError);
+    const { problems } = error as InvalidConfigError;
+    for (const problem of problems) expect(problem).toBeInstanceOf(ConfigError);
+    return problems;
   }
-  throw new Error('expected a ConfigError');
+  throw new Error('expected an InvalidConfigError');
+}
+
+/** The one problem `fn` reported. */
+function catchConfigError(fn: () => unknown): ConfigError {
+  const problems = catchProblems(fn);
+  expect(problems.map((problem) => problem.message)).toHaveLength(1);
+  return problems[0] as ConfigError;
 }
 
 describe('loadConfig', () => {
@@ -128,9 +139,9 @@ describe('loadConfig', () => {
   it('says which required field is missing and where it could come from', () => {
     const { token: _token, ...withoutToken } = complete;
     const path = writeConfig(withoutToken);
-    const error = catchConfigError(() => loadConfig({ configPath: path, env: {} }));
-    expect(error.field).toBe('token.id');
-    expect(error.message).toBe(
+    const problems = catchProblems(() => loadConfig({ configPath: path, env: {} }));
+    expect(problems.map((problem) => problem.field)).toEqual(['token.id', 'token.secret']);
+    expect(problems[0]?.message).toBe(
       `${path}: token.id: expected a value, from the file or FELHOM_AGENT_TOKEN_ID, got nothing`,
     );
   });
@@ -203,6 +214,75 @@ describe('loadConfig', () => {
     const path = writeConfig({ ...complete, tls: { fingerprint: FINGERPRINT, caFile: '/x.pem' } });
     const error = catchConfigError(() => loadConfig({ configPath: path, env: {} }));
     expect(error.field).toBe('tls');
+  });
+
+  it('reports every problem at once: file fields, environment values and missing ones', () => {
+    const path = writeConfig({ timeouts: { requestMs: 'soon', taskMs: 0 }, tls: { fingerprint: 'AB:CD' } });
+    const problems = catchProblems(() =>
+      loadConfig({ configPath: path, env: { FELHOM_AGENT_PRIVILEGED_MODE: 'root' } }),
+    );
+    expect(problems.map((problem) => problem.message)).toEqual([
+      `${path}: timeouts.requestMs: expected number, got "soon"`,
+      `${path}: timeouts.taskMs: expected >=1, got 0`,
+      'environment FELHOM_AGENT_PRIVILEGED_MODE: expected one of sudo, direct, got "root"',
+      `${path}: baseUrl: expected a value, from the file or FELHOM_AGENT_BASE_URL, got nothing`,
+      `${path}: token.id: expected a value, from the file or FELHOM_AGENT_TOKEN_ID, got nothing`,
+      `${path}: token.secret: expected a value, from the file or FELHOM_AGENT_TOKEN_SECRET or FELHOM_AGENT_TOKEN_SECRET_FILE, got nothing`,
+      `${path}: tls.fingerprint: expected a SHA-256 fingerprint: 32 bytes as hex, 'AB:CD:…' or 64 hex digits, got "AB:CD"`,
+    ]);
+  });
+
+  it("runs the client's own checks: a short pin, a token id without realm and name, both at once", () => {
+    const path = writeConfig({
+      ...complete,
+      token: { id: 'felhom', secret: SECRET },
+      tls: { fingerprint: 'AB:CD' },
+    });
+    const problems = catchProblems(() => loadConfig({ configPath: path, env: {} }));
+    expect(problems.map((problem) => problem.field)).toEqual(['token.id', 'tls.fingerprint']);
+    expect(problems[0]?.message).toBe(
+      `${path}: token.id: expected 'USER@REALM!TOKENID', e.g. 'felhom@pve!agent', got "felhom"`,
+    );
+  });
+
+  it('says to drop the prefix openssl prints before a fingerprint', () => {
+    const path = writeConfig({ ...complete, tls: { fingerprint: `sha256 Fingerprint=${FINGERPRINT}` } });
+    const error = catchConfigError(() => loadConfig({ configPath: path, env: {} }));
+    expect(error.field).toBe('tls.fingerprint');
+    expect(error.message).toContain('without the "sha256 Fingerprint=" openssl prints before it');
+  });
+
+  it('names the environment variable a refused client value came from, never echoing a secret', () => {
+    const path = writeConfig(complete);
+    const error = catchConfigError(() =>
+      loadConfig({ configPath: path, env: { FELHOM_AGENT_TOKEN_SECRET: 'has space' } }),
+    );
+    expect(error.message).toBe(
+      'environment FELHOM_AGENT_TOKEN_SECRET: token.secret: expected a non-empty string of printable characters, got an invalid value',
+    );
+  });
+
+  it('lets --timeout win over the environment and the file, and names it as the source', () => {
+    const path = writeConfig({ ...complete, timeouts: { requestMs: 9000 } });
+    const { config, sources } = loadConfig({
+      configPath: path,
+      env: { FELHOM_AGENT_TIMEOUT_MS: '8000' },
+      requestTimeoutMs: 1234,
+    });
+    expect(config.requestTimeoutMs).toBe(1234);
+    expect(describeSource(sources['timeouts.requestMs'])).toBe('option --timeout');
+  });
+
+  it('warns about FELHOM_AGENT_* variables it does not read, suggesting the closest name', () => {
+    const path = writeConfig(complete);
+    const { warnings } = loadConfig({
+      configPath: path,
+      env: { FELHOM_AGENT_TOKN_ID: 'x', FELHOM_AGENT_COLOUR: 'red', FELHOM_AGENT_NODE: 'pve1' },
+    });
+    expect(warnings).toEqual([
+      'FELHOM_AGENT_COLOUR is not a felhom-agent variable and is ignored (the list: docs/configuration.md)',
+      'FELHOM_AGENT_TOKN_ID is not a felhom-agent variable and is ignored; did you mean FELHOM_AGENT_TOKEN_ID? (the list: docs/configuration.md)',
+    ]);
   });
 
   it('defaults to /etc/felhom/agent.json', () => {
