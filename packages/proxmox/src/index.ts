@@ -52,6 +52,7 @@ export {
   type ProxmoxErrorReason,
   parsePermissionDenial,
   ResponseShapeError,
+  ResponseTooLargeError,
   reasonFromStatus,
   TaskError,
   TaskTimeoutError,
@@ -205,4 +206,6 @@ export {
   assertStorageId,
   assertVmid,
   assertVolumeId,
+  isTokenId,
+  tokenIdProblem,
 } from './validation/index.js';

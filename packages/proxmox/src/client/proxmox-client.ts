@@ -34,7 +34,10 @@ import { type TaskLogOptions, taskLog, taskLogTail } from '../tasks/task-log.js'
 import { type TaskCallOptions, taskStatusOnce } from '../tasks/task-status.js';
 import { type TaskResult, type WaitTaskOptions, waitTask } from '../tasks/wait-task.js';
 import { createCAAgent } from '../tls/ca-agent.js';
+import { insecureEnvironmentWarning } from '../tls/insecure-environment.js';
 import { createPinnedAgent } from '../tls/pinned-agent.js';
+import { createSystemAgent } from '../tls/system-agent.js';
+import { emit } from '../transport/log-event.js';
 import type { ProxmoxResponse } from '../transport/response.js';
 import { type HTTPMethod, type RequestOptions, Transport } from '../transport/transport.js';
 import type { UPID } from '../upid/upid.js';
@@ -64,26 +67,39 @@ export class ProxmoxClient implements APIRequester {
   readonly tokenId: string;
   readonly #transport: Transport;
   readonly #agent: Agent | undefined;
+  #closing: Promise<void> | undefined;
 
   /** @throws {InvalidArgumentError} naming the first option that is wrong. */
   constructor(options: ProxmoxClientOptions) {
     const resolved = validateOptions(options);
     this.baseUrl = resolved.origin;
     this.tokenId = resolved.tokenId;
-    const settings = { connections: resolved.concurrency };
+    const settings = { connections: resolved.concurrency, connectTimeout: resolved.timeout };
     const tls = resolved.tls;
-    // Without tls options the global dispatcher (system CAs, keep-alive) serves the requests.
-    this.#agent =
-      tls === undefined
-        ? undefined
+    const https = resolved.origin.startsWith('https:');
+    // Every https mode has its own agent, so certificate checks never depend on the
+    // process-wide dispatcher or on NODE_TLS_REJECT_UNAUTHORIZED (docs/security.md).
+    this.#agent = !https
+      ? undefined
+      : tls === undefined
+        ? createSystemAgent(settings)
         : 'fingerprint' in tls
           ? createPinnedAgent(tls.fingerprint, settings)
           : createCAAgent(tls.ca, settings);
+    const warning = https ? insecureEnvironmentWarning() : undefined;
+    if (warning && options.logger) {
+      emit(options.logger, {
+        type: 'warning',
+        code: 'tls-verification-disabled-in-environment',
+        message: warning,
+      });
+    }
     this.#transport = new Transport({
       apiBase: `${resolved.origin}/api2/json`,
       tokenId: resolved.tokenId,
-      authorization: `PVEAPIToken=${resolved.tokenId}=${resolved.secret}`,
+      secret: resolved.secret,
       timeout: resolved.timeout,
+      maxResponseBytes: resolved.maxResponseBytes,
       retry: resolved.retry,
       concurrency: resolved.concurrency,
       logger: options.logger,
@@ -320,8 +336,13 @@ export class ProxmoxClient implements APIRequester {
     return waitTask(this, upid, options);
   }
 
-  /** Closes the client's own connections (pinned or CA mode); later requests fail. */
-  async close(): Promise<void> {
-    await this.#agent?.close();
+  /**
+   * Closes the client's connections once the requests in flight have ended; later requests
+   * fail at once with `AbortedError`. Calling it again returns the same promise.
+   */
+  close(): Promise<void> {
+    this.#transport.close();
+    this.#closing ??= this.#agent ? this.#agent.close() : Promise.resolve();
+    return this.#closing;
   }
 }
