@@ -342,7 +342,7 @@ export class ProxmoxClient implements APIRequester {
    */
   close(): Promise<void> {
     this.#transport.close();
-    this.#closing ??= this.#agent ? this.#agent.close() : Promise.resolve();
+    this.#closing ??= this.#agent ? this.#agent.close().then(() => undefined) : Promise.resolve();
     return this.#closing;
   }
 }
