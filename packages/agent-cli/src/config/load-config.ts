@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import * as v from 'valibot';
 import type { AgentConfig } from './agent-config.js';
 import { ConfigError } from './config-error.js';
+import { jsonErrorOffset, lineAndColumn } from './json-error-position.js';
 import { resolveSecret } from './resolve-secret.js';
 import { resolveTls } from './resolve-tls.js';
 import { type ConfigFile, configFileSchema } from './schema.js';
@@ -127,8 +128,14 @@ function readConfigFile(
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError({ origin: path, field: '', expected: 'valid JSON', got: (error as Error).message });
+  } catch {
+    // The position only: JSON.parse's message can quote the file, and the file can hold the secret.
+    throw new ConfigError({
+      origin: path,
+      field: '',
+      expected: 'valid JSON',
+      got: `a syntax error at ${lineAndColumn(text, jsonErrorOffset(text))}`,
+    });
   }
   const result = v.safeParse(configFileSchema, json);
   if (!result.success) {
