@@ -32,7 +32,8 @@ import type { APIRequester, UPIDInput } from '../tasks/requester.js';
 import type { TaskLogLine, TaskStatus } from '../tasks/schemas.js';
 import { type TaskLogOptions, taskLog, taskLogTail } from '../tasks/task-log.js';
 import { type TaskCallOptions, taskStatusOnce } from '../tasks/task-status.js';
-import { type TaskResult, type WaitTaskOptions, waitTask } from '../tasks/wait-task.js';
+import type { WaitTaskOptions } from '../tasks/wait-options.js';
+import { type TaskResult, waitTask } from '../tasks/wait-task.js';
 import { createCAAgent } from '../tls/ca-agent.js';
 import { insecureEnvironmentWarning } from '../tls/insecure-environment.js';
 import { createPinnedAgent } from '../tls/pinned-agent.js';
@@ -318,7 +319,7 @@ export class ProxmoxClient implements APIRequester {
     return taskStatusOnce(this, upid, options);
   }
 
-  /** The last `lines` lines of a task's log, in at most two requests. */
+  /** The last `lines` lines of a task's log (never more), in at most two requests. */
   taskLogTail(upid: UPIDInput, lines: number, options?: TaskCallOptions): Promise<TaskLogLine[]> {
     return taskLogTail(this, upid, lines, options);
   }
@@ -330,7 +331,8 @@ export class ProxmoxClient implements APIRequester {
 
   /**
    * Waits for a task to end; resolves for `OK` and `WARNINGS: N`, throws {@link TaskError} on
-   * failure. See {@link WaitTaskOptions} for the polling schedule.
+   * failure. A task is seen ending within max(250 ms, 25 % of its run time); every request of
+   * the wait ends by its `timeout`. See {@link WaitTaskOptions} for the polling schedule.
    */
   waitTask(upid: UPIDInput, options?: WaitTaskOptions): Promise<TaskResult> {
     return waitTask(this, upid, options);
