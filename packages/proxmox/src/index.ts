@@ -87,6 +87,7 @@ export {
   isPrivilegeOn,
   type MethodPrivileges,
   type PermissionsDump,
+  type PrivilegeAlternative,
   type PrivilegeCheck,
   type PrivilegeContext,
   type PrivilegeIssue,
