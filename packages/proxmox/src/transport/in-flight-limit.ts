@@ -11,6 +11,13 @@ export class InFlightLimit {
     this.#limit = limit;
   }
 
+  /** Takes a free slot at once if there is one: the release function, or `undefined`. */
+  tryAcquire(): (() => void) | undefined {
+    if (this.#active >= this.#limit) return undefined;
+    this.#active++;
+    return this.#releaser();
+  }
+
   /**
    * Waits for a free slot. Resolves to the release function (call it exactly once).
    * Rejects with the reason of the first of `signals` that fires while waiting.

@@ -18,6 +18,7 @@ export interface AttemptRequest {
   /** `METHOD /path` for errors and logs. */
   readonly endpoint: string;
   readonly url: string;
+  /** The fetch options; the attempt sets its own `signal` on them (fetch copies them at once). */
   readonly init: RequestInit;
   readonly timeout: number;
   /** The response size limit in bytes. */
@@ -62,9 +63,9 @@ export async function sendAttempt(request: AttemptRequest): Promise<AttemptResul
       });
     }
     const sent = log ? performance.now() : 0;
-    const response = await deadline.race(
-      request.fetch(request.url, { ...request.init, signal: deadline.signal }),
-    );
+    const init = request.init;
+    init.signal = deadline.signal;
+    const response = await deadline.race(request.fetch(request.url, init));
     if (log) {
       emit(log.logger, {
         type: 'response',

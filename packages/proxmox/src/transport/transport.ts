@@ -130,11 +130,14 @@ export class Transport {
     for (const signal of callers) {
       if (signal.aborted) throw failed(new AbortedError(endpoint, signal.reason));
     }
-    let release: () => void;
-    try {
-      release = await this.#limit.acquire(callers);
-    } catch (reason) {
-      throw failed(new AbortedError(endpoint, reason));
+    // A free slot is taken without an await: most calls never queue.
+    let release = this.#limit.tryAcquire();
+    if (!release) {
+      try {
+        release = await this.#limit.acquire(callers);
+      } catch (reason) {
+        throw failed(new AbortedError(endpoint, reason));
+      }
     }
     try {
       const request: AttemptRequest = {
