@@ -37,6 +37,7 @@ import { type TaskResult, waitTask } from '../tasks/wait-task.js';
 import { createCAAgent } from '../tls/ca-agent.js';
 import { insecureEnvironmentWarning } from '../tls/insecure-environment.js';
 import { createPinnedAgent } from '../tls/pinned-agent.js';
+import { createPlainAgent } from '../tls/plain-agent.js';
 import { createSystemAgent } from '../tls/system-agent.js';
 import { emit } from '../transport/log-event.js';
 import type { ProxmoxResponse } from '../transport/response.js';
@@ -67,7 +68,7 @@ export class ProxmoxClient implements APIRequester {
   /** The token id (never the secret). */
   readonly tokenId: string;
   readonly #transport: Transport;
-  readonly #agent: Agent | undefined;
+  readonly #agent: Agent;
   #closing: Promise<void> | undefined;
 
   /** @throws {InvalidArgumentError} naming the first option that is wrong. */
@@ -78,10 +79,11 @@ export class ProxmoxClient implements APIRequester {
     const settings = { connections: resolved.concurrency, connectTimeout: resolved.timeout };
     const tls = resolved.tls;
     const https = resolved.origin.startsWith('https:');
-    // Every https mode has its own agent, so certificate checks never depend on the
-    // process-wide dispatcher or on NODE_TLS_REJECT_UNAUTHORIZED (docs/security.md).
+    // Every client has its own agent: certificate checks never depend on the process-wide
+    // dispatcher or on NODE_TLS_REJECT_UNAUTHORIZED (docs/security.md), and each request is
+    // aborted there at its deadline (transport/deadline-dispatcher.ts).
     this.#agent = !https
-      ? undefined
+      ? createPlainAgent(settings)
       : tls === undefined
         ? createSystemAgent(settings)
         : 'fingerprint' in tls
@@ -344,7 +346,7 @@ export class ProxmoxClient implements APIRequester {
    */
   close(): Promise<void> {
     this.#transport.close();
-    this.#closing ??= this.#agent ? this.#agent.close().then(() => undefined) : Promise.resolve();
+    this.#closing ??= this.#agent.close().then(() => undefined);
     return this.#closing;
   }
 }

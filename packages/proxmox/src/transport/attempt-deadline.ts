@@ -4,8 +4,9 @@ export type AttemptStop = 'timeout' | 'caller';
 /**
  * One attempt's single deadline: a timer started before the connection is opened that covers
  * connecting, the TLS handshake, the response headers and the whole body (of a success or an
- * error), plus the caller's signals. Either one aborts {@link signal}, which the transport gives
- * to `fetch` and to the body reader, and remembers which fired.
+ * error), plus the caller's signals. Either one aborts the request through the function the
+ * dispatcher attached ({@link attach}), aborts {@link signal} (given to the body reader, and to an
+ * injected fetch), settles {@link race}, and remembers which fired.
  *
  * Linking the caller's signals with listeners instead of `AbortSignal.any` keeps the per-call
  * cost low (`AbortSignal.any` costs tens of µs on Node 20; see docs/performance.md).
@@ -17,6 +18,7 @@ export class AttemptDeadline {
   #stop: AttemptStop | undefined;
   #callerReason: unknown;
   #onStop: ((reason: unknown) => void) | undefined;
+  #abortRequest: ((reason: Error) => void) | undefined;
   readonly #onCallerAbort = (event: Event): void => {
     this.#fire('caller', (event.target as AbortSignal).reason);
   };
@@ -59,10 +61,20 @@ export class AttemptDeadline {
     });
   }
 
+  /**
+   * Receives the function that aborts the request on the wire (from the dispatcher): called at
+   * once if the attempt is already stopped, else when it stops.
+   */
+  attach(abortRequest: (reason: Error) => void): void {
+    if (this.#stop) abortRequest(this.signal.reason as Error);
+    else this.#abortRequest = abortRequest;
+  }
+
   /** Clears the timer and the listeners; call once the attempt is over. */
   dispose(): void {
     clearTimeout(this.#timer);
     this.#onStop = undefined;
+    this.#abortRequest = undefined;
     for (const signal of this.#callers) signal.removeEventListener('abort', this.#onCallerAbort);
   }
 
@@ -72,6 +84,7 @@ export class AttemptDeadline {
     this.#callerReason = reason;
     const why = new Error(stop === 'timeout' ? 'the attempt timed out' : 'the caller aborted');
     this.#controller.abort(why);
+    this.#abortRequest?.(why);
     this.#onStop?.(why);
   }
 }

@@ -1,6 +1,7 @@
 import { APIError } from '../errors/api-error.js';
 import type { ProxmoxError } from '../errors/proxmox-error.js';
 import { AttemptDeadline } from './attempt-deadline.js';
+import { type DispatchTarget, deadlineDispatcher } from './deadline-dispatcher.js';
 import { toProxmoxError } from './failure.js';
 import { parseHostError } from './host-error.js';
 import { emit, type ProxmoxLogger } from './log-event.js';
@@ -18,8 +19,12 @@ export interface AttemptRequest {
   /** `METHOD /path` for errors and logs. */
   readonly endpoint: string;
   readonly url: string;
-  /** The fetch options; the attempt sets its own `signal` on them (fetch copies them at once). */
+  /** The fetch options; the attempt adds its dispatcher (and signal) to them (fetch copies them at once). */
   readonly init: RequestInit;
+  /** The client's agent; the request is aborted through it at the deadline. */
+  readonly agent: DispatchTarget | undefined;
+  /** Give fetch the deadline's signal too: for an injected fetch, which may ignore the dispatcher. */
+  readonly passSignal: boolean;
   readonly timeout: number;
   /** The response size limit in bytes. */
   readonly limit: number;
@@ -64,7 +69,8 @@ export async function sendAttempt(request: AttemptRequest): Promise<AttemptResul
     }
     const sent = log ? performance.now() : 0;
     const init = request.init;
-    init.signal = deadline.signal;
+    if (request.agent) Object.assign(init, { dispatcher: deadlineDispatcher(request.agent, deadline) });
+    if (request.passSignal) init.signal = deadline.signal;
     const response = await deadline.race(request.fetch(request.url, init));
     if (log) {
       emit(log.logger, {

@@ -1,7 +1,7 @@
-import type { Dispatcher } from 'undici';
 import { AbortedError } from '../errors/aborted-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { ProxmoxError } from '../errors/proxmox-error.js';
+import type { DispatchTarget } from './deadline-dispatcher.js';
 import { encodeParameters, type RequestParameters } from './encoding.js';
 import { InFlightLimit } from './in-flight-limit.js';
 import { emit, type ProxmoxLogger } from './log-event.js';
@@ -45,7 +45,8 @@ export interface TransportSettings {
   readonly logger: ProxmoxLogger | undefined;
   readonly signal: AbortSignal | undefined;
   readonly fetch: typeof globalThis.fetch | undefined;
-  readonly dispatcher: Dispatcher | undefined;
+  /** The client's undici Agent: every request goes through it, aborted there at its deadline. */
+  readonly dispatcher: DispatchTarget | undefined;
 }
 
 const methods = new Set<string>(['GET', 'POST', 'PUT', 'DELETE']);
@@ -149,17 +150,22 @@ export class Transport {
         timeout,
         limit: this.#settings.maxResponseBytes,
         callers,
+        agent: this.#settings.dispatcher,
+        passSignal: this.#settings.fetch !== undefined,
         fetch: this.#settings.fetch ?? globalThis.fetch,
         redactor: this.#redactor,
       };
       for (let attempt = 1; ; attempt++) {
+        // Each attempt gets fresh fetch options: it adds its own dispatcher to them.
+        const init = attempt === 1 ? request.init : this.#init(method, body);
+        const attemptRequest = attempt === 1 ? request : { ...request, init };
         const result = await sendAttempt(
           logger
             ? {
-                ...request,
+                ...attemptRequest,
                 log: { logger, requestId, attempt, authorization: this.#redactedAuthorization },
               }
-            : request,
+            : attemptRequest,
         );
         if (result.ok) {
           try {
@@ -196,9 +202,6 @@ export class Transport {
       redirect: 'error',
     };
     if (body) init.body = body;
-    // The undici v7 dispatcher is not in @types/node's RequestInit (undici 6 types); fetch
-    // reads it at run time, so it is attached past the type.
-    if (this.#settings.dispatcher) Object.assign(init, { dispatcher: this.#settings.dispatcher });
     return init;
   }
 }

@@ -123,6 +123,32 @@ describe.each(['http', 'ca', 'pinned'] as const)('%s: one deadline per attempt',
     }
   });
 
+  it('ends the request on the wire at the deadline: the connection is freed for the next call', async () => {
+    let requests = 0;
+    let closedAt = 0;
+    const server = await serve(mode, (request, response) => {
+      requests++;
+      if (requests === 1) {
+        // Never answer the first request; note when the client hangs up.
+        request.socket.once('close', () => {
+          closedAt = performance.now();
+        });
+        return;
+      }
+      const body = JSON.stringify({ data: { version: '9.1.2' } });
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      response.end(body);
+    });
+    // One connection only: a request left running would hold it.
+    const client = clientFor(mode, server.origin, { concurrency: 1 });
+    const started = performance.now();
+    expect(await caught(() => client.request('GET', '/version'))).toBeInstanceOf(TimeoutError);
+    expect((await client.request('GET', '/version')).data).toEqual({ version: '9.1.2' });
+    expect(performance.now() - started).toBeLessThan(timeout + slack);
+    expect(closedAt - started).toBeGreaterThan(0);
+    expect(closedAt - started).toBeLessThan(timeout + slack);
+  });
+
   it('a per-call timeout bounds the whole attempt the same way', async () => {
     const server = await serve(mode, stalls['a 500 whose body stalls after a few bytes'] as HostileAnswer);
     const client = clientFor(mode, server.origin, { timeout: 30_000 });
