@@ -1,24 +1,35 @@
 /** Why an attempt was cut short. */
 export type AttemptStop = 'timeout' | 'caller';
 
+/** What the body reader needs of a deadline: whether it fired, and a callback when it does. */
+export interface StopWatch {
+  /** The reason it stopped, or `undefined` while running. */
+  readonly stopReason: Error | undefined;
+  /** Calls `callback` when it stops (only the last callback registered is kept). */
+  onStop(callback: (() => void) | undefined): void;
+}
+
 /**
  * One attempt's single deadline: a timer started before the connection is opened that covers
  * connecting, the TLS handshake, the response headers and the whole body (of a success or an
- * error), plus the caller's signals. Either one aborts the request through the function the
- * dispatcher attached ({@link attach}), aborts {@link signal} (given to the body reader, and to an
- * injected fetch), settles {@link race}, and remembers which fired.
+ * error), plus the caller's signals. When either fires it aborts the request through the
+ * function the dispatcher attached ({@link attach}), stops the body reader ({@link onStop}),
+ * settles {@link race}, aborts {@link signal} if an injected fetch was given it, and remembers
+ * which fired.
  *
- * Linking the caller's signals with listeners instead of `AbortSignal.any` keeps the per-call
- * cost low (`AbortSignal.any` costs tens of µs on Node 20; see docs/performance.md).
+ * Plain callbacks instead of an `AbortController` per attempt, and listeners on the caller's
+ * signals instead of `AbortSignal.any`, keep the per-call cost low (docs/performance.md).
  */
-export class AttemptDeadline {
-  readonly #controller = new AbortController();
+export class AttemptDeadline implements StopWatch {
   readonly #timer: ReturnType<typeof setTimeout>;
   readonly #callers: readonly AbortSignal[];
+  #controller: AbortController | undefined;
   #stop: AttemptStop | undefined;
+  #reason: Error | undefined;
   #callerReason: unknown;
-  #onStop: ((reason: unknown) => void) | undefined;
+  #reject: ((reason: Error) => void) | undefined;
   #abortRequest: ((reason: Error) => void) | undefined;
+  #stopCallback: (() => void) | undefined;
   readonly #onCallerAbort = (event: Event): void => {
     this.#fire('caller', (event.target as AbortSignal).reason);
   };
@@ -34,14 +45,23 @@ export class AttemptDeadline {
     }
   }
 
-  /** Aborted at the deadline or when a caller aborts. */
+  /** A signal that fires with the deadline, made on first use (for an injected fetch). */
   get signal(): AbortSignal {
+    if (!this.#controller) {
+      this.#controller = new AbortController();
+      if (this.#reason) this.#controller.abort(this.#reason);
+    }
     return this.#controller.signal;
   }
 
   /** What stopped the attempt, if anything did. */
   get stop(): AttemptStop | undefined {
     return this.#stop;
+  }
+
+  /** The error the attempt stopped with, or `undefined` while it runs. */
+  get stopReason(): Error | undefined {
+    return this.#reason;
   }
 
   /** The reason of the caller's signal that fired. */
@@ -51,12 +71,12 @@ export class AttemptDeadline {
 
   /**
    * Settles with `promise`, or rejects as soon as the deadline or a caller abort fires, for
-   * fetch implementations that do not honour the signal (mocks, wrappers).
+   * fetch implementations that do not use the dispatcher (mocks, wrappers).
    */
   race<T>(promise: Promise<T>): Promise<T> {
-    if (this.#stop) return Promise.reject(this.signal.reason);
+    if (this.#reason) return Promise.reject(this.#reason);
     return new Promise<T>((resolve, reject) => {
-      this.#onStop = reject;
+      this.#reject = reject;
       promise.then(resolve, reject);
     });
   }
@@ -66,25 +86,32 @@ export class AttemptDeadline {
    * once if the attempt is already stopped, else when it stops.
    */
   attach(abortRequest: (reason: Error) => void): void {
-    if (this.#stop) abortRequest(this.signal.reason as Error);
+    if (this.#reason) abortRequest(this.#reason);
     else this.#abortRequest = abortRequest;
+  }
+
+  onStop(callback: (() => void) | undefined): void {
+    this.#stopCallback = callback;
   }
 
   /** Clears the timer and the listeners; call once the attempt is over. */
   dispose(): void {
     clearTimeout(this.#timer);
-    this.#onStop = undefined;
+    this.#reject = undefined;
     this.#abortRequest = undefined;
+    this.#stopCallback = undefined;
     for (const signal of this.#callers) signal.removeEventListener('abort', this.#onCallerAbort);
   }
 
-  #fire(stop: AttemptStop, reason: unknown): void {
+  #fire(stop: AttemptStop, callerReason: unknown): void {
     if (this.#stop) return;
     this.#stop = stop;
-    this.#callerReason = reason;
-    const why = new Error(stop === 'timeout' ? 'the attempt timed out' : 'the caller aborted');
-    this.#controller.abort(why);
-    this.#abortRequest?.(why);
-    this.#onStop?.(why);
+    this.#callerReason = callerReason;
+    const reason = new Error(stop === 'timeout' ? 'the attempt timed out' : 'the caller aborted');
+    this.#reason = reason;
+    this.#controller?.abort(reason);
+    this.#abortRequest?.(reason);
+    this.#stopCallback?.();
+    this.#reject?.(reason);
   }
 }

@@ -6,18 +6,20 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+import type { StopWatch } from './attempt-deadline.js';
+
 /**
- * Reads a response body as UTF-8 text, at most `limit` bytes, until `signal` fires.
+ * Reads a response body as UTF-8 text, at most `limit` bytes, until `deadline` stops.
  *
  * A `Content-Length` above the limit fails before any byte is read; otherwise bytes are
  * counted as they arrive and reading stops at the first chunk past the limit, so a hostile host
- * cannot make the client buffer more than `limit` plus one chunk. When `signal` fires the
+ * cannot make the client buffer more than `limit` plus one chunk. When the deadline stops the
  * reader is cancelled (which ends the read for every fetch implementation, including mocked
- * responses that ignore the request's signal) and the signal's reason is thrown.
+ * responses that ignore the request) and the deadline's reason is thrown.
  *
- * @throws {BodyTooLargeError} past the limit; the signal's reason on abort; the stream's error.
+ * @throws {BodyTooLargeError} past the limit; the deadline's reason; the stream's error.
  */
-export async function readBody(response: Response, limit: number, signal: AbortSignal): Promise<string> {
+export async function readBody(response: Response, limit: number, deadline: StopWatch): Promise<string> {
   const body = response.body;
   if (!body) return '';
   const announced = Number(response.headers.get('content-length') ?? Number.NaN);
@@ -25,12 +27,12 @@ export async function readBody(response: Response, limit: number, signal: AbortS
     body.cancel().catch(ignore);
     throw new BodyTooLargeError(limit);
   }
-  signal.throwIfAborted();
+  if (deadline.stopReason) throw deadline.stopReason;
   const reader = body.getReader();
   const stop = (): void => {
     reader.cancel().catch(ignore);
   };
-  signal.addEventListener('abort', stop, { once: true });
+  deadline.onStop(stop);
   const chunks: Uint8Array[] = [];
   let length = 0;
   try {
@@ -45,10 +47,10 @@ export async function readBody(response: Response, limit: number, signal: AbortS
       chunks.push(value);
     }
   } finally {
-    signal.removeEventListener('abort', stop);
+    deadline.onStop(undefined);
   }
-  // A cancelled reader ends like a finished one; the signal tells the two apart.
-  signal.throwIfAborted();
+  // A cancelled reader ends like a finished one; the deadline tells the two apart.
+  if (deadline.stopReason) throw deadline.stopReason;
   return chunks.length === 1
     ? Buffer.from((chunks[0] as Uint8Array).buffer, (chunks[0] as Uint8Array).byteOffset, length).toString(
         'utf8',

@@ -55,7 +55,7 @@ export async function sendAttempt(request: AttemptRequest): Promise<AttemptResul
   const deadline = new AttemptDeadline(timeout, request.callers);
   const context = { endpoint, timeout, limit, deadline, redactor };
   try {
-    if (deadline.stop) throw deadline.signal.reason;
+    if (deadline.stopReason) throw deadline.stopReason;
     if (log) {
       const { logger, requestId, attempt, authorization } = log;
       emit(logger, {
@@ -83,7 +83,7 @@ export async function sendAttempt(request: AttemptRequest): Promise<AttemptResul
         durationMs: performance.now() - sent,
       });
     }
-    if (response.ok) return { ok: true, text: await readBody(response, limit, deadline.signal) };
+    if (response.ok) return { ok: true, text: await readBody(response, limit, deadline) };
     return {
       ok: false,
       error: await hostError(response, request, deadline),
@@ -103,7 +103,7 @@ async function hostError(
 ): Promise<APIError> {
   let text: string | undefined;
   try {
-    text = await readBody(response, Math.min(request.limit, maxErrorBodyBytes), deadline.signal);
+    text = await readBody(response, Math.min(request.limit, maxErrorBodyBytes), deadline);
   } catch (error) {
     // An oversized error body says nothing useful: fall back to the reason phrase. A stall or
     // an abort is the attempt's failure, reported as such.
