@@ -36,6 +36,8 @@ export interface PairedClientBench {
   readonly transport?: 'http' | 'pinned';
   /** Guests in the body when no argument says otherwise. @default 1000 */
   readonly defaultGuests?: number;
+  /** Calls per round when no argument says otherwise (more for tiny bodies, so a round is long enough to time). @default 50 */
+  readonly defaultCallsPerRound?: number;
 }
 
 interface Round {
@@ -52,7 +54,7 @@ const median = (values: readonly number[]): number => {
 /** Runs the benchmark with the process's command-line arguments and prints its table. */
 export async function runPairedClientBench(bench: PairedClientBench): Promise<void> {
   const rounds = Number(process.argv[2] ?? 40);
-  const callsPerRound = Number(process.argv[3] ?? 50);
+  const callsPerRound = Number(process.argv[3] ?? bench.defaultCallsPerRound ?? 50);
   const guests = Number(process.argv[4] ?? bench.defaultGuests ?? 1000);
   const pinned = bench.transport === 'pinned';
   const token = { id: 'felhom@pve!bench', secret: '00000000-0000-4000-8000-000000000000' };

@@ -5,7 +5,7 @@
  * process (harness: bench/paired-client-bench.ts). The tiny body makes the client's fixed cost
  * per call the whole difference. Target: ≤ 1.10.
  *
- * Run: npx tsx bench/pinned-transport.ts [rounds] [callsPerRound] [guests]
+ * Run: npx tsx bench/pinned-transport.ts [rounds] [callsPerRound] [guests]   (defaults 40 200 1)
  */
 import { runPairedClientBench } from './paired-client-bench.js';
 
@@ -13,6 +13,7 @@ await runPairedClientBench({
   label: 'ProxmoxClient.request',
   transport: 'pinned',
   defaultGuests: 1,
+  defaultCallsPerRound: 200,
   async call(client) {
     const { data } = await client.request<unknown[]>('GET', '/nodes/pve/lxc');
     return data.length;
