@@ -1,7 +1,7 @@
 import { APIError } from '../errors/api-error.js';
 import type { ProxmoxError } from '../errors/proxmox-error.js';
 import { AttemptDeadline } from './attempt-deadline.js';
-import { type DispatchTarget, deadlineDispatcher } from './deadline-dispatcher.js';
+import { DeadlineDispatcher, type DispatchTarget } from './deadline-dispatcher.js';
 import { toProxmoxError } from './failure.js';
 import { parseHostError } from './host-error.js';
 import { emit, type ProxmoxLogger } from './log-event.js';
@@ -69,7 +69,7 @@ export async function sendAttempt(request: AttemptRequest): Promise<AttemptResul
     }
     const sent = log ? performance.now() : 0;
     const init = request.init;
-    if (request.agent) Object.assign(init, { dispatcher: deadlineDispatcher(request.agent, deadline) });
+    if (request.agent) Object.assign(init, { dispatcher: new DeadlineDispatcher(request.agent, deadline) });
     if (request.passSignal) init.signal = deadline.signal;
     const response = await deadline.race(request.fetch(request.url, init));
     if (log) {
