@@ -7,7 +7,7 @@
  * A loopback HTTP server in this process plays the host: task i runs 2 + (i mod 10) s from its
  * first poll. Target: waitTask's peak ≤ 120 MB.
  *
- * Run: pnpm run build && npx tsx bench/wait-task-memory.ts [runs] [tasks] [concurrency]
+ * Run: npx tsx bench/wait-task-memory.ts [runs] [tasks] [concurrency]   (defaults 5 1000 4)
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,9 +19,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { buildSync } from 'esbuild';
 
-const runs = Number(process.argv[2] ?? 4);
+const runs = Number(process.argv[2] ?? 5);
 const tasks = Number(process.argv[3] ?? 1000);
-const concurrency = Number(process.argv[4] ?? 64);
+const concurrency = Number(process.argv[4] ?? 4);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'felhom-bench-'));
