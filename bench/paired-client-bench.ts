@@ -13,13 +13,19 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { ProxmoxClient } from '@felhom/proxmox';
-import type { Agent } from '../packages/proxmox/node_modules/undici/index.js';
 import { makeSelfSignedCertificate } from '../packages/proxmox/src/testing/https/certificate.js';
 import { guest } from './lxc-body.js';
 
 // undici's Agent class, from the SDK's own pinned copy and without undici's global side effects.
 const requireFromSdk = createRequire(new URL('../packages/proxmox/package.json', import.meta.url));
-const UndiciAgent = requireFromSdk('undici/lib/dispatcher/agent.js') as typeof Agent;
+/** The part of undici's Agent the benchmark uses. */
+interface RawAgent {
+  close(): Promise<unknown>;
+}
+const UndiciAgent = requireFromSdk('undici/lib/dispatcher/agent.js') as new (options: {
+  connections: number;
+  connect: { ca: string };
+}) => RawAgent;
 
 /** What one benchmark measures: a label and the client call that must return the guest count. */
 export interface PairedClientBench {
