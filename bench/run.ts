@@ -6,7 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const benches = ['validation.ts', 'transport.ts', 'client-list.ts', 'cli-startup.ts'];
+const benches = [
+  'validation.ts',
+  'transport.ts',
+  'pinned-transport.ts',
+  'client-list.ts',
+  'wait-task-memory.ts',
+  'cli-startup.ts',
+];
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 for (const bench of benches) {

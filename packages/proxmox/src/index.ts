@@ -52,6 +52,7 @@ export {
   type ProxmoxErrorReason,
   parsePermissionDenial,
   ResponseShapeError,
+  ResponseTooLargeError,
   reasonFromStatus,
   TaskError,
   TaskTimeoutError,
@@ -86,6 +87,7 @@ export {
   isPrivilegeOn,
   type MethodPrivileges,
   type PermissionsDump,
+  type PrivilegeAlternative,
   type PrivilegeCheck,
   type PrivilegeContext,
   type PrivilegeIssue,
@@ -205,4 +207,6 @@ export {
   assertStorageId,
   assertVmid,
   assertVolumeId,
+  isTokenId,
+  tokenIdProblem,
 } from './validation/index.js';

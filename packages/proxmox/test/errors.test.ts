@@ -70,6 +70,27 @@ describe('parsePermissionDenial', () => {
     expect(parsePermissionDenial('TASK ERROR: command failed: exit code 4')).toBeUndefined();
   });
 
+  it("reads the lower-case form of Proxmox's Rust REST server, bare and with a check", () => {
+    expect(parsePermissionDenial('permission check failed')).toEqual({ kind: 'unspecified' });
+    expect(parsePermissionDenial('permission check failed (/vms/100, VM.Audit)')).toEqual({
+      kind: 'privilege',
+      path: '/vms/100',
+      privileges: ['VM.Audit'],
+      anyOf: false,
+    });
+  });
+
+  it('gives a 403 with the lower-case text its permission and reason', () => {
+    const error = new APIError({
+      status: 403,
+      method: 'GET',
+      path: '/version',
+      hostMessage: 'permission check failed',
+    });
+    expect(error.reason).toBe('permission');
+    expect(error.permission).toEqual({ kind: 'unspecified' });
+  });
+
   it('reads (user != null) as other', () => {
     expect(parsePermissionDenial('Permission check failed (user != null)')).toEqual({
       kind: 'other',

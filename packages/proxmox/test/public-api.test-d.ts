@@ -74,6 +74,8 @@ describe('public types', () => {
   });
 
   it('log events are a discriminated union on type', () => {
-    expectTypeOf<ProxmoxLogEvent['type']>().toEqualTypeOf<'request' | 'response' | 'retry' | 'error'>();
+    expectTypeOf<ProxmoxLogEvent['type']>().toEqualTypeOf<
+      'request' | 'response' | 'retry' | 'warning' | 'error'
+    >();
   });
 });

@@ -121,10 +121,13 @@ describe('request', () => {
     expect((error as ResponseShapeError).endpoint).toBe('GET /version');
   });
 
-  it('uses an injected fetch and hands it the request', async () => {
+  it('uses an injected fetch and hands it the URL and the request init', async () => {
     const seen: string[] = [];
-    const fakeFetch = async (input: Parameters<typeof globalThis.fetch>[0]): Promise<Response> => {
-      seen.push(input instanceof Request ? `${input.method} ${input.url}` : String(input));
+    const fakeFetch = async (
+      input: Parameters<typeof globalThis.fetch>[0],
+      init?: RequestInit,
+    ): Promise<Response> => {
+      seen.push(`${init?.method} ${String(input)}`);
       return Response.json({ data: { version: '7.4-3' } });
     };
     const client = newClient({ fetch: fakeFetch });
@@ -429,7 +432,7 @@ describe('logger', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     await ok;
     await caught(() => client.request('POST', '/nodes/pve/lxc', { body: { vmid: 100 } }));
-    expect(events.map((event) => `${event.type}:${event.requestId}`)).toEqual([
+    expect(events.map((event) => `${event.type}:${'requestId' in event ? event.requestId : '-'}`)).toEqual([
       'request:1',
       'response:1',
       'retry:1',

@@ -43,33 +43,40 @@ function run(script: readonly Answer[], lines: string[] = []) {
 }
 
 describe('waitTask outcomes', () => {
-  it('polls at once, then 1 s doubling to a 5 s cap with ±20 % jitter, and resolves OK', async () => {
-    const task = run([running(), running(), running(), running(), running(), running(), stopped()]);
+  it('polls at once, then waits 20 % of the time waited so far (200 ms to 5 s), and resolves OK', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const script = [...Array.from({ length: 30 }, running), stopped()];
+    const task = run(script);
     const result = await settle(client().waitTask(createUPID));
     expect(result).toMatchObject({ status: 'ok', exitStatus: 'OK', warnings: 0 });
     expect(result.upid.raw).toBe(createUPID);
     expect(result.task.status).toBe('stopped');
     const start = task.polls[0] ?? 0;
-    expect(start).toBeGreaterThan(0);
-    const gaps = task.polls.slice(1).map((time, index) => time - (task.polls[index] ?? 0));
-    expect(gaps).toHaveLength(6);
-    const nominal = [1_000, 2_000, 4_000, 5_000, 5_000, 5_000];
-    gaps.forEach((gap, index) => {
-      const base = nominal[index] ?? 0;
-      expect(gap).toBeGreaterThanOrEqual(Math.max(1_000, base * 0.8));
-      expect(gap).toBeLessThanOrEqual(Math.min(5_000, base * 1.2) + 5);
+    const times = task.polls.map((time) => time - start);
+    expect(times.slice(0, 8)).toEqual([0, 200, 400, 600, 800, 1_000, 1_200, 1_440]);
+    // Each wait is 20 % of the elapsed time, capped at 5 s.
+    times.slice(1).forEach((time, index) => {
+      const previous = times[index] ?? 0;
+      // Timers run on whole milliseconds, so each wait may be up to 1 ms short.
+      expect(Math.abs(time - previous - Math.min(5_000, Math.max(200, previous * 0.2)))).toBeLessThanOrEqual(
+        1,
+      );
     });
+    expect(Math.max(...times.slice(1).map((time, index) => time - (times[index] ?? 0)))).toBe(5_000);
+    vi.restoreAllMocks();
   });
 
   it.each([
-    [0, [1_000, 1_600, 3_200, 4_000, 4_000]],
-    [0.999_999, [1_200, 2_400, 4_800, 5_000, 5_000]],
-  ])('applies the jitter (random %d → gaps %j)', async (random, expected) => {
+    [0, 1],
+    [0.5, 1.05],
+    [0.999_999, 1.1],
+  ])('lengthens each wait by up to 10 percent (random %s: ×%s)', async (random, factor) => {
     vi.spyOn(Math, 'random').mockReturnValue(random);
-    const task = run([running(), running(), running(), running(), running(), stopped()]);
+    const task = run([running(), running(), running(), stopped()]);
     await settle(client().waitTask(createUPID));
     const gaps = task.polls.slice(1).map((time, index) => time - (task.polls[index] ?? 0));
-    expect(gaps.map((gap) => Math.round(gap / 10) * 10)).toEqual(expected);
+    for (const gap of gaps) expect(Math.abs(gap - 200 * factor)).toBeLessThan(1.01);
+    expect(gaps).toHaveLength(3);
     vi.restoreAllMocks();
   });
 
@@ -203,8 +210,8 @@ describe('waitTask fault tolerance', () => {
     const result = await settle(client().waitTask(createUPID));
     expect(result.status).toBe('ok');
     expect(task.polls).toHaveLength(2);
-    // The second poll came after the 3 s request timeout plus the first 1 s back-off.
-    expect((task.polls[1] ?? 0) - (task.polls[0] ?? 0)).toBeGreaterThanOrEqual(3_000 + 1_000);
+    // The second poll came after the 3 s request timeout plus a wait of 20 % of those 3 s.
+    expect((task.polls[1] ?? 0) - (task.polls[0] ?? 0)).toBeGreaterThanOrEqual(3_000 + 600 * 0.9);
   });
 
   it('gives up after maxConsecutiveErrors transient failures, throwing the last one', async () => {
@@ -234,16 +241,21 @@ describe('waitTask fault tolerance', () => {
 describe('waitTask time limits', () => {
   it('throws TaskTimeoutError with the last status and log tail when the deadline passes', async () => {
     const task = run([running()], ['starting', 'still going']);
-    const error = (await settle(
-      caught(() => client().waitTask(createUPID, { timeout: 20_000 })),
-    )) as TaskTimeoutError;
+    const started = Date.now();
+    let settledAt = 0;
+    const pending = caught(() => client().waitTask(createUPID, { timeout: 20_000 })).finally(() => {
+      settledAt = Date.now();
+    });
+    const error = (await settle(pending)) as TaskTimeoutError;
     expect(error).toBeInstanceOf(TaskTimeoutError);
     expect(error.reason).toBe('timeout');
     expect(error.timeout).toBe(20_000);
     expect(error.lastStatus?.status).toBe('running');
     expect(error.logTail).toEqual(['starting', 'still going']);
-    const last = task.polls.at(-1) ?? 0;
-    expect(last - (task.polls[0] ?? 0)).toBe(20_000);
+    // The last poll comes 1 s before the deadline (a tenth of the timeout, at most 1 s), leaving
+    // that slice to it and the log tail.
+    expect((task.polls.at(-1) ?? 0) - started).toBe(19_000);
+    expect(settledAt - started).toBeLessThanOrEqual(20_000);
   });
 
   it('defaults to a 10 minute timeout', async () => {

@@ -5,6 +5,7 @@ import { clientOptionProblems } from './client-options.js';
 import { ConfigError } from './config-error.js';
 import { ConfigProblems } from './config-problems.js';
 import { InvalidConfigError } from './invalid-config-error.js';
+import { jsonErrorOffset, lineAndColumn } from './json-error-position.js';
 import { resolveSecret } from './resolve-secret.js';
 import { resolveTls } from './resolve-tls.js';
 import { type ConfigFile, configFileSchema } from './schema.js';
@@ -183,8 +184,14 @@ function readConfigFile(
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError({ origin: path, field: '', expected: 'valid JSON', got: (error as Error).message });
+  } catch {
+    // The position only: JSON.parse's message can quote the file, and the file can hold the secret.
+    throw new ConfigError({
+      origin: path,
+      field: '',
+      expected: 'valid JSON',
+      got: `a syntax error at ${lineAndColumn(text, jsonErrorOffset(text))}`,
+    });
   }
   const result = validFileValues(json, path, problems);
   // A secret in a file anyone can read is a leak waiting to happen; say so, but do not refuse.

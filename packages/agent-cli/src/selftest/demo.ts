@@ -21,8 +21,9 @@ export async function startDemoHost(options: { requestTimeoutMs: number }): Prom
     import('@felhom/proxmox'),
     import('@felhom/proxmox/testing'),
   ]);
-  // Tasks take a little while, as on a real host, so progress output has something to show.
-  const cluster = new testing.SimulatedCluster({ taskDurationMs: 1200 });
+  // Tasks take as long as the simulator's per-type defaults (a snapshot 0.8 s, its removal
+  // 0.6 s), as on a small real host, so progress output has something to show.
+  const cluster = new testing.SimulatedCluster();
   const server = await testing.startSimulatorServer(cluster);
   const client = new ProxmoxClient({
     baseUrl: server.url,

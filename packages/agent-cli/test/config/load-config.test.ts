@@ -122,6 +122,48 @@ describe('loadConfig', () => {
     expect(error.message).toMatch(new RegExp(`^${path}: expected valid JSON, got `));
   });
 
+  it.each([
+    [
+      'the secret right before the error',
+      `{"token": {"secret": "${SECRET}" "id": "felhom@pve!agent"}}`,
+      'line 1, column 61',
+    ],
+    [
+      'a missing comma on line 3',
+      `{\n  "token": {\n    "secret": "${SECRET}"\n    "id": "x"\n  }\n}`,
+      'line 4, column 5',
+    ],
+    ['an unterminated string holding the secret', `{"token": {"secret": "${SECRET}`, 'line 1, column 59'],
+    ['a trailing comma', `{"token": {"secret": "${SECRET}",}}`, 'line 1, column 61'],
+    ['an unquoted secret', `{"token": {"secret": ${SECRET}}}`, 'line 1, column 23'],
+    // V8 quotes the text around this one in its message: `Unexpected token '}', "…" is not valid JSON`.
+    ['a misspelt literal', `{"token": {"secret": "${SECRET}", "privsep": tru}}`, 'line 1, column 76'],
+    ['the end of the file', '{ "baseUrl": ', 'line 1, column 14'],
+  ])(
+    'reports only the position of a JSON syntax error (%s), never the file text',
+    (_title, text, position) => {
+      const path = writeConfig(text);
+      const error = catchConfigError(() => loadConfig({ configPath: path, env: {} }));
+      expect(error.message).toBe(`${path}: expected valid JSON, got a syntax error at ${position}`);
+      const shown = error.message.slice(path.length);
+      expect(shown).not.toMatch(/5f1c8e2a|felhom|token|secret|baseUrl|tru/);
+    },
+  );
+
+  it.each([
+    ['a NUL byte', 'felhom\u0000@pve!agent'],
+    ['a non-ASCII letter', 'józsef@pve!agent'],
+    ['no token name', 'backup-user@pve'],
+    ['a pasted secret', `felhom@pve!agent=${SECRET}`],
+  ])("refuses a token id with %s by the client's own rule, without quoting it", (_title, id) => {
+    const path = writeConfig({ ...complete, token: { id, secret: SECRET } });
+    const error = catchConfigError(() => loadConfig({ configPath: path, env: {} }));
+    expect(error.field).toBe('token.id');
+    expect(error.message).toContain('USER@REALM!TOKENID');
+    expect(error.message).not.toContain(SECRET);
+    expect(error.message).not.toContain(id);
+  });
+
   it('names the field and the type on a wrong type', () => {
     const path = writeConfig({ ...complete, timeouts: { requestMs: '30s' } });
     const error = catchConfigError(() => loadConfig({ configPath: path, env: {} }));

@@ -2,9 +2,15 @@ import type { TLSOptions } from '../tls/tls-options.js';
 import type { ProxmoxLogger } from '../transport/log-event.js';
 import type { RetryOptions } from '../transport/retry-options.js';
 
+/** The default of {@link ProxmoxClientOptions.maxResponseBytes}: 32 MiB. */
+export const defaultMaxResponseBytes = 33_554_432;
+
 /** An API token: `USER@REALM!TOKENID` and its secret (shown once by `pveum user token add`). */
 export interface ProxmoxToken {
-  /** The full token id, e.g. `felhom@pve!agent`. */
+  /**
+   * The full token id, e.g. `felhom@pve!agent`: PVE's grammar (see `isTokenId`), printable
+   * ASCII only, so it travels in the header as is.
+   */
   readonly id: string;
   /** The token's secret (a UUID). Sent only in the `Authorization` header; never logged. */
   readonly secret: string;
@@ -20,15 +26,25 @@ export interface ProxmoxClientOptions {
   /** The API token the client authenticates with. */
   readonly token: ProxmoxToken;
   /**
-   * How the host's certificate is verified: a pinned SHA-256 `fingerprint` or a `ca`.
+   * How the host's certificate is verified: a pinned SHA-256 `fingerprint` or a `ca`. The
+   * client verifies on its own connections in every mode, whatever `NODE_TLS_REJECT_UNAUTHORIZED`
+   * says.
    * @default the system CA store
    */
   readonly tls?: TLSOptions;
   /**
-   * Per-attempt request timeout in ms, until the whole body is read.
+   * Per-attempt request timeout in ms: one deadline for connecting, the TLS handshake, the
+   * response headers and the whole body, of a success or an error answer alike.
    * @default 30_000
    */
   readonly timeout?: number;
+  /**
+   * The largest response body the client reads, in bytes; a larger one fails with
+   * `ResponseTooLargeError` (not retried) without being buffered. The default is far above any
+   * real answer (a 10 000-guest `/cluster/resources` is about 3 MiB).
+   * @default 33_554_432 (32 MiB)
+   */
+  readonly maxResponseBytes?: number;
   /**
    * Automatic retries of GET requests (network errors, 5xx, 595/596); never for POST/PUT/DELETE,
    * never after a TLS failure.

@@ -32,9 +32,14 @@ import type { APIRequester, UPIDInput } from '../tasks/requester.js';
 import type { TaskLogLine, TaskStatus } from '../tasks/schemas.js';
 import { type TaskLogOptions, taskLog, taskLogTail } from '../tasks/task-log.js';
 import { type TaskCallOptions, taskStatusOnce } from '../tasks/task-status.js';
-import { type TaskResult, type WaitTaskOptions, waitTask } from '../tasks/wait-task.js';
+import type { WaitTaskOptions } from '../tasks/wait-options.js';
+import { type TaskResult, waitTask } from '../tasks/wait-task.js';
 import { createCAAgent } from '../tls/ca-agent.js';
+import { insecureEnvironmentWarning } from '../tls/insecure-environment.js';
 import { createPinnedAgent } from '../tls/pinned-agent.js';
+import { createPlainAgent } from '../tls/plain-agent.js';
+import { createSystemAgent } from '../tls/system-agent.js';
+import { emit } from '../transport/log-event.js';
 import type { ProxmoxResponse } from '../transport/response.js';
 import { type HTTPMethod, type RequestOptions, Transport } from '../transport/transport.js';
 import type { UPID } from '../upid/upid.js';
@@ -63,27 +68,41 @@ export class ProxmoxClient implements APIRequester {
   /** The token id (never the secret). */
   readonly tokenId: string;
   readonly #transport: Transport;
-  readonly #agent: Agent | undefined;
+  readonly #agent: Agent;
+  #closing: Promise<void> | undefined;
 
   /** @throws {InvalidArgumentError} naming the first option that is wrong. */
   constructor(options: ProxmoxClientOptions) {
     const resolved = validateOptions(options);
     this.baseUrl = resolved.origin;
     this.tokenId = resolved.tokenId;
-    const settings = { connections: resolved.concurrency };
+    const settings = { connections: resolved.concurrency, connectTimeout: resolved.timeout };
     const tls = resolved.tls;
-    // Without tls options the global dispatcher (system CAs, keep-alive) serves the requests.
-    this.#agent =
-      tls === undefined
-        ? undefined
+    const https = resolved.origin.startsWith('https:');
+    // Every client has its own agent: certificate checks never depend on the process-wide
+    // dispatcher or on NODE_TLS_REJECT_UNAUTHORIZED (docs/security.md), and each request is
+    // aborted there at its deadline (transport/deadline-dispatcher.ts).
+    this.#agent = !https
+      ? createPlainAgent(settings)
+      : tls === undefined
+        ? createSystemAgent(settings)
         : 'fingerprint' in tls
           ? createPinnedAgent(tls.fingerprint, settings)
           : createCAAgent(tls.ca, settings);
+    const warning = https ? insecureEnvironmentWarning() : undefined;
+    if (warning && options.logger) {
+      emit(options.logger, {
+        type: 'warning',
+        code: 'tls-verification-disabled-in-environment',
+        message: warning,
+      });
+    }
     this.#transport = new Transport({
       apiBase: `${resolved.origin}/api2/json`,
       tokenId: resolved.tokenId,
-      authorization: `PVEAPIToken=${resolved.tokenId}=${resolved.secret}`,
+      secret: resolved.secret,
       timeout: resolved.timeout,
+      maxResponseBytes: resolved.maxResponseBytes,
       retry: resolved.retry,
       concurrency: resolved.concurrency,
       logger: options.logger,
@@ -302,7 +321,7 @@ export class ProxmoxClient implements APIRequester {
     return taskStatusOnce(this, upid, options);
   }
 
-  /** The last `lines` lines of a task's log, in at most two requests. */
+  /** The last `lines` lines of a task's log (never more), in at most two requests. */
   taskLogTail(upid: UPIDInput, lines: number, options?: TaskCallOptions): Promise<TaskLogLine[]> {
     return taskLogTail(this, upid, lines, options);
   }
@@ -314,14 +333,20 @@ export class ProxmoxClient implements APIRequester {
 
   /**
    * Waits for a task to end; resolves for `OK` and `WARNINGS: N`, throws {@link TaskError} on
-   * failure. See {@link WaitTaskOptions} for the polling schedule.
+   * failure. A task is seen ending within max(250 ms, 25 % of its run time); every request of
+   * the wait ends by its `timeout`. See {@link WaitTaskOptions} for the polling schedule.
    */
   waitTask(upid: UPIDInput, options?: WaitTaskOptions): Promise<TaskResult> {
     return waitTask(this, upid, options);
   }
 
-  /** Closes the client's own connections (pinned or CA mode); later requests fail. */
-  async close(): Promise<void> {
-    await this.#agent?.close();
+  /**
+   * Closes the client's connections once the requests in flight have ended; later requests
+   * fail at once with `AbortedError`. Calling it again returns the same promise.
+   */
+  close(): Promise<void> {
+    this.#transport.close();
+    this.#closing ??= this.#agent.close().then(() => undefined);
+    return this.#closing;
   }
 }

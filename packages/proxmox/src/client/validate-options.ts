@@ -2,14 +2,15 @@ import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { isFingerprint } from '../tls/fingerprint.js';
 import type { TLSOptions } from '../tls/tls-options.js';
 import { type ResolvedRetryOptions, retryDefaults } from '../transport/retry-options.js';
-import type { ProxmoxClientOptions } from './options.js';
+import { tokenIdProblem } from '../validation/token-id.js';
+import { defaultMaxResponseBytes, type ProxmoxClientOptions } from './options.js';
 
-/** `USER@REALM!TOKENID` as pve-access-control defines user, realm and token sub-id. */
-const tokenIdFormat = /^[^\s:/!]+@[A-Za-z][A-Za-z0-9.\-_]+![A-Za-z][A-Za-z0-9.\-_]+$/;
 // Printable ASCII without spaces: anything else would corrupt or split the header.
 const secretFormat = /^[\x21-\x7e]+$/;
 const loopbackHosts = new Set(['127.0.0.1', '[::1]', 'localhost']);
 const maxTimer = 2_147_483_647;
+// A JavaScript string holds at most about 2^29 UTF-16 units; a body must fit in one.
+const maxResponseBytesLimit = 2 ** 29;
 
 /** The validated, defaulted options the client runs on. */
 export interface ResolvedOptions {
@@ -19,6 +20,7 @@ export interface ResolvedOptions {
   readonly secret: string;
   readonly tls: TLSOptions | undefined;
   readonly timeout: number;
+  readonly maxResponseBytes: number;
   readonly retry: ResolvedRetryOptions;
   readonly concurrency: number;
 }
@@ -33,6 +35,11 @@ export function validateOptions(options: ProxmoxClientOptions): ResolvedOptions 
   const tls = checkTLS(options.tls, origin);
   const timeout = positiveInteger('timeout', options.timeout ?? 30_000, maxTimer);
   const concurrency = positiveInteger('concurrency', options.concurrency ?? 4, 1_000);
+  const maxResponseBytes = positiveInteger(
+    'maxResponseBytes',
+    options.maxResponseBytes ?? defaultMaxResponseBytes,
+    maxResponseBytesLimit,
+  );
   const retry = checkRetry(options.retry);
   if (options.logger !== undefined && typeof options.logger !== 'function') {
     throw new InvalidArgumentError('logger', options.logger, 'a function');
@@ -43,7 +50,7 @@ export function validateOptions(options: ProxmoxClientOptions): ResolvedOptions 
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new InvalidArgumentError('signal', options.signal, 'an AbortSignal');
   }
-  return { origin, tokenId: id, secret, tls, timeout, retry, concurrency };
+  return { origin, tokenId: id, secret, tls, timeout, maxResponseBytes, retry, concurrency };
 }
 
 function checkBaseUrl(value: unknown): string {
@@ -75,8 +82,15 @@ function checkToken(value: unknown): { id: string; secret: string } {
     throw new InvalidArgumentError('token', typeof value, 'an object { id, secret }');
   }
   const { id, secret } = value as { id?: unknown; secret?: unknown };
-  if (typeof id !== 'string' || !tokenIdFormat.test(id)) {
-    throw new InvalidArgumentError('token.id', id, "'USER@REALM!TOKENID', e.g. 'felhom@pve!agent'");
+  const problem = tokenIdProblem(id);
+  if (problem !== undefined) {
+    // Quote only what cannot hold a pasted `id=secret`: printable ASCII without `=`.
+    const shown = typeof id === 'string' && /^[\x20-\x3c\x3e-\x7e]*$/.test(id) ? id : '[not shown]';
+    throw new InvalidArgumentError(
+      'token.id',
+      shown,
+      `'USER@REALM!TOKENID', e.g. 'felhom@pve!agent' (${problem})`,
+    );
   }
   // Never echo the secret, not even a wrong one: it may be a real secret with a typo.
   if (typeof secret !== 'string' || !secretFormat.test(secret)) {
@@ -86,7 +100,7 @@ function checkToken(value: unknown): { id: string; secret: string } {
       'a non-empty string of printable characters',
     );
   }
-  return { id, secret };
+  return { id: id as string, secret };
 }
 
 function checkTLS(value: unknown, origin: string): TLSOptions | undefined {

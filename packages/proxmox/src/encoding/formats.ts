@@ -2,7 +2,8 @@ import type { PropertyFormat, WithExtra } from './typed-format.js';
 
 // The LXC property-string formats, key for key from the PVE 9.1 API schema
 // (GET /nodes/{node}/lxc/{vmid}/config `returns`, pve-container src/PVE/LXC/Config.pm).
-// Multi-word PVE keys get camelCase property names; `key` keeps the wire spelling.
+// Multi-word PVE keys get camelCase property names; `key` keeps the wire spelling. Ranges and
+// enums are the schema's too (test/guest-config/config-constraints.test.ts compares them).
 
 /** `netN`: a container network interface. */
 export interface NetConfig extends WithExtra {
@@ -52,11 +53,11 @@ export const netFormat: PropertyFormat = {
     ip: { key: 'ip', type: 'string' },
     ip6: { key: 'ip6', type: 'string' },
     linkDown: { key: 'link_down', type: 'boolean' },
-    mtu: { key: 'mtu', type: 'integer' },
+    mtu: { key: 'mtu', type: 'integer', minimum: 64, maximum: 65535 },
     rate: { key: 'rate', type: 'number' },
-    tag: { key: 'tag', type: 'integer' },
+    tag: { key: 'tag', type: 'integer', minimum: 1, maximum: 4094 },
     trunks: { key: 'trunks', type: 'integer-list' },
-    type: { key: 'type', type: 'string' },
+    type: { key: 'type', type: 'string', enum: ['veth'] },
   },
 };
 
@@ -164,9 +165,9 @@ export const deviceFormat: PropertyFormat = {
   fields: {
     path: { key: 'path', type: 'string', defaultKey: true },
     denyWrite: { key: 'deny-write', type: 'boolean' },
-    gid: { key: 'gid', type: 'integer' },
+    gid: { key: 'gid', type: 'integer', minimum: 0 },
     mode: { key: 'mode', type: 'string' },
-    uid: { key: 'uid', type: 'integer' },
+    uid: { key: 'uid', type: 'integer', minimum: 0 },
   },
 };
 

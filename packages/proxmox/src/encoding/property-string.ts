@@ -19,13 +19,33 @@ export interface PropertyStringLayout {
   readonly requiredKeys?: readonly string[];
 }
 
-/** A key PVE could have defined: letters, digits, `_` and `-`, starting with a letter or digit. */
+// One rule for keys and values, shared by the parser and the serializer, so that whatever one
+// accepts the other does too, code point for code point (a property test checks it):
+// - a key is letters, digits, `_` and `-`, starting with a letter or digit (PVE's keys are; it
+//   also keeps `__proto__` out of the objects the parser builds);
+// - a value is not empty or blank, holds no `,` (there is no escape), no C0 control character or
+//   DEL (they would corrupt the line-based config file), and no unpaired UTF-16 surrogate (it
+//   cannot be sent as UTF-8); a default-key value holds no `=` (it is written bare). Every other
+//   code point, U+2028 and U+2029 included, is fine: Perl's `.` only stops at `\n`.
 const keyPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-/** `^([^=]+)=(.+)$` in Perl: the key up to the first `=`, then a non-empty value. */
-const keyValuePattern = /^([^=]+)=(.+)$/;
-// Control characters would corrupt the line-based config file PVE writes the value into.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting them is the point
 const controlCharacters = /[\x00-\x1f\x7f]/;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why `key` cannot be a property-string key, or `undefined`. */
+function keyProblem(key: string): string | undefined {
+  return keyPattern.test(key) ? undefined : 'letters, digits, "_" and "-", starting with a letter or digit';
+}
+
+/** Why `value` cannot be a property-string value, or `undefined`. */
+function valueProblem(value: unknown, key: string, isDefault: boolean): string | undefined {
+  if (typeof value !== 'string' || /^\s*$/.test(value)) return 'a non-empty value';
+  if (value.includes(',')) return 'a value without "," (PVE property strings cannot escape it)';
+  if (controlCharacters.test(value)) return 'a value without control characters or line breaks';
+  if (loneSurrogate.test(value)) return 'a value without unpaired surrogates (it cannot be sent as UTF-8)';
+  if (isDefault && value.includes('=')) return `a ${key} without "=" (it is written without "${key}=")`;
+  return undefined;
+}
 
 /**
  * Parses a property string (`name=eth0,bridge=vmbr0,ip=dhcp`,
@@ -41,36 +61,33 @@ export function parsePropertyString(
     throw new InvalidArgumentError(parameter, text, 'a property string');
   }
   const pairs: Record<string, string> = Object.create(null);
+  const refuse = (expected: string): never => {
+    throw new InvalidArgumentError(parameter, text, expected);
+  };
   let sawDefault = false;
   for (const part of text.split(',')) {
     if (/^\s*$/.test(part)) continue;
-    const match = keyValuePattern.exec(part);
-    if (match) {
-      const key = match[1] as string;
-      if (Object.hasOwn(pairs, key)) {
-        throw new InvalidArgumentError(
-          parameter,
-          text,
-          `a property string without the duplicate key '${key}'`,
-        );
-      }
-      pairs[key] = match[2] as string;
-    } else if (!part.includes('=')) {
-      const { defaultKey } = layout;
-      if (defaultKey === undefined) {
-        throw new InvalidArgumentError(parameter, text, `key=value items (no default key), not '${part}'`);
-      }
-      if (sawDefault || Object.hasOwn(pairs, defaultKey)) {
-        throw new InvalidArgumentError(parameter, text, `a property string with one '${defaultKey}'`);
-      }
-      sawDefault = true;
-      pairs[defaultKey] = part;
+    const equals = part.indexOf('=');
+    if (equals >= 0) {
+      // `^([^=]+)=(.+)$` in Perl: the key up to the first `=`, then a non-empty value.
+      const key = part.slice(0, equals);
+      const value = part.slice(equals + 1);
+      if (key === '' || value === '') refuse(`key=value items with a key and a value, not '${part}'`);
+      const badKey = keyProblem(key);
+      if (badKey) refuse(`keys of ${badKey}, not '${key}'`);
+      if (Object.hasOwn(pairs, key)) refuse(`a property string without the duplicate key '${key}'`);
+      const badValue = valueProblem(value, key, key === layout.defaultKey);
+      if (badValue) refuse(`${badValue} for '${key}'`);
+      pairs[key] = value;
     } else {
-      throw new InvalidArgumentError(
-        parameter,
-        text,
-        `key=value items with a key and a value, not '${part}'`,
-      );
+      const { defaultKey } = layout;
+      if (defaultKey === undefined) refuse(`key=value items (no default key), not '${part}'`);
+      const key = defaultKey as string;
+      if (sawDefault || Object.hasOwn(pairs, key)) refuse(`a property string with one '${key}'`);
+      const badValue = valueProblem(part, key, true);
+      if (badValue) refuse(`${badValue} for '${key}'`);
+      sawDefault = true;
+      pairs[key] = part;
     }
   }
   // A plain object (not null-prototype) for callers, with keys in the order they came.
@@ -106,24 +123,8 @@ export function serializePropertyString(
 }
 
 function assertWritable(parameter: string, key: string, value: string, isDefault: boolean): void {
-  if (!keyPattern.test(key)) {
-    throw new InvalidArgumentError(`${parameter} key`, key, 'letters, digits, "_" and "-"');
-  }
-  const where = `${parameter}.${key}`;
-  if (typeof value !== 'string' || /^\s*$/.test(value)) {
-    throw new InvalidArgumentError(where, value, 'a non-empty value');
-  }
-  if (value.includes(',')) {
-    throw new InvalidArgumentError(
-      where,
-      value,
-      'a value without "," (PVE property strings cannot escape it)',
-    );
-  }
-  if (controlCharacters.test(value)) {
-    throw new InvalidArgumentError(where, value, 'a value without control characters or line breaks');
-  }
-  if (isDefault && value.includes('=')) {
-    throw new InvalidArgumentError(where, value, `a ${key} without "=" (it is written without "${key}=")`);
-  }
+  const badKey = keyProblem(key);
+  if (badKey) throw new InvalidArgumentError(`${parameter} key`, key, badKey);
+  const badValue = valueProblem(value, key, isDefault);
+  if (badValue) throw new InvalidArgumentError(`${parameter}.${key}`, value, badValue);
 }

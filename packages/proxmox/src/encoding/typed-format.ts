@@ -1,11 +1,15 @@
 import { InvalidArgumentError } from '../errors/index.js';
 import { parsePropertyString, serializePropertyString } from './property-string.js';
+import { limitsProblem, type ValueLimits } from './value-constraint.js';
 
 /** How one field of a typed property string is encoded. */
 export type FieldType = 'string' | 'boolean' | 'integer' | 'number' | 'string-list' | 'integer-list';
 
-/** One field: the PVE key it is written under, its type, and its role. */
-export interface FieldSpec {
+/**
+ * One field: the PVE key it is written under, its type, its role, and the limits the API schema
+ * sets on it (checked when writing, not when reading what a host sent).
+ */
+export interface FieldSpec extends ValueLimits {
   /** The key in the property string (`host-managed`), when it differs from the property name. */
   readonly key: string;
   readonly type: FieldType;
@@ -66,6 +70,15 @@ function decodeField(spec: FieldSpec, text: string, where: string): unknown {
 }
 
 function encodeField(spec: FieldSpec, value: unknown, where: string): string | undefined {
+  const encoded = encodeType(spec, value, where);
+  if ((typeof value === 'number' || typeof value === 'string') && encoded !== undefined) {
+    const problem = limitsProblem(value, spec);
+    if (problem) throw new InvalidArgumentError(where, value, `${describeType(spec.type)} ${problem}`);
+  }
+  return encoded;
+}
+
+function encodeType(spec: FieldSpec, value: unknown, where: string): string | undefined {
   switch (spec.type) {
     case 'string':
       if (typeof value === 'string') return value;

@@ -13,6 +13,7 @@ export {
 } from './proxmox-error.js';
 export { type HTTPErrorReason, reasonFromStatus } from './reason-from-status.js';
 export { ResponseShapeError } from './response-shape-error.js';
+export { ResponseTooLargeError } from './response-too-large-error.js';
 export { TaskError } from './task-error.js';
 export { TaskTimeoutError } from './task-timeout-error.js';
 export { TimeoutError } from './timeout-error.js';

@@ -8,7 +8,8 @@
  *   token can pass these, whatever its privileges.
  * - `token-not-allowed`: `(URI '/access/ticket' not available with API token, need proper
  *   ticket.` — the endpoint refuses API tokens outright (its `)` is lost to a newline).
- * - `unspecified`: the bare `Permission check failed` (a failed `or`/`userid-*` check).
+ * - `unspecified`: the bare `Permission check failed` (a failed `or`/`userid-*` check), or the
+ *   lower-case `permission check failed` of Proxmox's Rust REST server.
  * - `other`: any other parenthesised text, e.g. `user != null` or `pool 'x' does not exist`.
  */
 export type PermissionDenial =
@@ -26,7 +27,9 @@ export type PermissionDenial =
   | { readonly kind: 'unspecified' }
   | { readonly kind: 'other' /** The text inside the parentheses. */; readonly detail: string };
 
-const prefix = /Permission check failed\b/;
+// Perl's PVE::Exception writes `Permission check failed`; Proxmox's Rust REST server
+// (proxmox-rs proxmox-rest-server/src/rest.rs) answers 403 `permission check failed`.
+const prefix = /permission check failed\b/i;
 // ACL paths start with `/`; privilege names are dotted identifiers (`VM.Config.Disk`).
 const privilegeForm = /^(\/[^,\s]*), ([A-Za-z][\w.]*(?:\|[A-Za-z][\w.]*)*)$/;
 const tokenForm = /^URI '([^']*)' not available with API token/;

@@ -15,6 +15,7 @@
  * - `timeout`: a request or a wait ran out of time.
  * - `aborted`: the caller's `AbortSignal` fired.
  * - `shape`: the host answered, but not in the shape this SDK expects.
+ * - `too-large`: the response body exceeded the client's `maxResponseBytes`.
  * - `task-failed`: a task ran and ended with an error exit status.
  * - `invalid-argument`: an input was rejected before any request was sent.
  */
@@ -32,6 +33,7 @@ export type ProxmoxErrorReason =
   | 'timeout'
   | 'aborted'
   | 'shape'
+  | 'too-large'
   | 'task-failed'
   | 'invalid-argument';
 

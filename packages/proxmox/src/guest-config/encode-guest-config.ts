@@ -8,6 +8,7 @@ import {
 } from '../encoding/codecs.js';
 import type { RequestParams } from '../encoding/request-params.js';
 import { InvalidArgumentError } from '../errors/index.js';
+import { checkConfigValue } from './check-config-values.js';
 import { indexedKeyLimits } from './keys.js';
 import type { GuestConfigChanges } from './types.js';
 
@@ -36,11 +37,16 @@ function indexed<T>(
  * Flattens typed config changes into request parameters: `nets: {0: {...}}` → `net0: "…"`,
  * `mountPoints` → `mpN`, `devices` → `devN`, `unused` → `unusedN`, `rootfs`/`features` as
  * property strings, `tags` joined with `;`. Scalars are left typed for `toRequestParams`
- * (which writes booleans as 1/0 and drops `undefined`). Throws `InvalidArgumentError` for an
+ * (which writes booleans as 1/0 and drops `undefined`). Every value is first checked against
+ * the type, range, values and length the PVE API schema gives its key (`cores` 1–8192,
+ * `description` at most 8192 characters, a network `tag` 1–4094, …); read-only keys (`parent`,
+ * `snaptime`) are refused. Throws `InvalidArgumentError` naming the key for any of these, an
  * index out of PVE's range, a bad tag or an unserialisable property string.
  */
 export function encodeGuestConfig(changes: GuestConfigChanges): RequestParams {
   const { tags, rootfs, mountPoints, nets, unused, devices, features, extra, ...scalars } = changes;
+  for (const [key, value] of Object.entries(scalars)) checkConfigValue(key, value, key, false);
+  for (const [key, value] of Object.entries(extra ?? {})) checkConfigValue(key, value, `extra.${key}`, true);
   const out: Record<string, string | number | boolean | undefined> = { ...extra, ...scalars };
   const strings: Record<string, string> = {};
   indexed('net', 'nets', nets, serializeNet, strings);

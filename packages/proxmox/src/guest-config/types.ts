@@ -92,10 +92,12 @@ export interface GuestConfig extends GuestConfigScalars {
 type Changes<T> = { readonly [K in keyof T]?: T[K] | undefined };
 
 /**
- * Changes to a container config (for `setConfig` and create/restore): typed scalars, tags,
- * and property-string objects that are serialised for you. `extra` passes other keys through.
+ * Changes to a container config (for `setConfig` and create/restore): typed scalars (without the
+ * read-only `parent` and `snaptime`), tags, and property-string objects that are serialised for
+ * you. Every value is checked against the PVE API schema before sending. `extra` passes other
+ * keys through.
  */
-export interface GuestConfigChanges extends Changes<GuestConfigScalars> {
+export interface GuestConfigChanges extends Changes<Omit<GuestConfigScalars, 'parent' | 'snaptime'>> {
   /** Tags, written `a;b`. */
   readonly tags?: readonly string[] | undefined;
   /** The root volume (`{ volume: 'local-lvm:8' }` allocates 8 GiB on create). */

@@ -4,6 +4,7 @@ import { agentRoleName } from './agent-role.js';
 import type { PvePrivilege } from './privilege-names.js';
 import { requiredPrivileges } from './required-privileges.js';
 import type {
+  CheckCondition,
   ClientMethodName,
   PermissionsDump,
   PrivilegeCheck,
@@ -24,17 +25,24 @@ type ContextKey =
   | 'bridge'
   | 'archiveOwner'
   | 'archiveStorage'
-  | 'fleecingStorage';
+  | 'fleecingStorage'
+  | 'pool';
 
 function applies(check: PrivilegeCheck, method: ClientMethodName, context: PrivilegeContext): boolean {
-  const { when } = check;
   if (check.effect === 'filter' && context.includeFiltered === false) return false;
   if (check.effect === 'owner-or' && context.foreignTasks !== true) return false;
+  return holds(check.when, method, context);
+}
+
+function holds(when: CheckCondition, method: ClientMethodName, context: PrivilegeContext): boolean {
   switch (when.kind) {
     case 'always':
       return true;
     case 'option':
-      return when.options.some((option) => context.options?.includes(option) === true);
+      return when.options.some(
+        (option) =>
+          context.options?.includes(option) === true || (option === 'pool' && context.pool !== undefined),
+      );
     case 'config-key': {
       const keys = context.configKeys ?? (method === 'restoreLXC' ? defaultRestoreConfigKeys : []);
       const pattern = new RegExp(`^(?:${when.keys})$`);
@@ -83,6 +91,10 @@ function hintFor(
   return `${consequence}: ${grant}; ${check.why}`;
 }
 
+function heldOn(permissions: PermissionsDump, path: string, prefix: string | undefined): Set<string> {
+  return prefix === undefined ? effectivePrivileges(permissions, path) : privilegesBelow(permissions, prefix);
+}
+
 function evaluate(
   method: ClientMethodName,
   check: PrivilegeCheck,
@@ -90,11 +102,17 @@ function evaluate(
   context: PrivilegeContext,
 ): PrivilegeIssue | undefined {
   const { path, prefix } = resolvePath(check.path, context);
-  const held =
-    prefix === undefined ? effectivePrivileges(permissions, path) : privilegesBelow(permissions, prefix);
+  const held = heldOn(permissions, path, prefix);
   const lacking = check.privileges.filter((privilege) => !held.has(privilege));
   const satisfied = check.any ? lacking.length < check.privileges.length : lacking.length === 0;
   if (satisfied) return undefined;
+  // An alternative that applies and is held passes the check too (VM.Allocate on the pool).
+  for (const alternative of check.alternatives ?? []) {
+    if (!holds(alternative.when, method, context)) continue;
+    const other = resolvePath(alternative.path, context);
+    const there = heldOn(permissions, other.path, other.prefix);
+    if (alternative.privileges.every((privilege) => there.has(privilege))) return undefined;
+  }
   const missing = check.any ? [...check.privileges] : lacking;
   const mode =
     check.effect === 'filter'

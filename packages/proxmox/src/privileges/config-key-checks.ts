@@ -1,4 +1,4 @@
-import { codeCheck } from './check-builders.js';
+import { codeCheck, whenOption } from './check-builders.js';
 import type { PrivilegeCheck } from './types.js';
 
 /**
@@ -10,6 +10,18 @@ import type { PrivilegeCheck } from './types.js';
 /** LXC config keys that fall through to the final `VM.Config.Options` branch. */
 const optionKeys =
   'arch|cmode|console|debug|description|entrypoint|env|lock|onboot|ostype|protection|startup|tags|template|timezone|tty|unprivileged|unused\\d+';
+
+/**
+ * Each guest check there is `check_vm_perm($authuser, $vmid, $pool, …)`, which passes on
+ * `/pool/{pool}` as well when a pool is given (pve-access-control RPCEnvironment.pm).
+ */
+function onGuestOrPool(check: PrivilegeCheck): PrivilegeCheck {
+  if (check.path !== '/vms/{vmid}') return check;
+  return {
+    ...check,
+    alternatives: [{ path: '/pool/{pool}', privileges: check.privileges, when: whenOption('pool') }],
+  };
+}
 
 /** The per-key checks, in the order PVE's `if/elsif` chain tests them. */
 export const configKeyChecks: readonly PrivilegeCheck[] = [
@@ -69,7 +81,7 @@ export const configKeyChecks: readonly PrivilegeCheck[] = [
     { kind: 'config-key', keys: optionKeys },
     'every other key (tags also need Sys.Modify on / for registered tags)',
   ),
-];
+].map(onGuestOrPool);
 
 /** Config keys that only root@pam may set, whatever the token's privileges. */
 export const rootOnlyConfigKeys: readonly string[] = [

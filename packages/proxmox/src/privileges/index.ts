@@ -24,6 +24,7 @@ export type {
   ClientMethodName,
   MethodPrivileges,
   PermissionsDump,
+  PrivilegeAlternative,
   PrivilegeCheck,
   PrivilegeContext,
   PrivilegeIssue,

@@ -13,13 +13,17 @@ export const mutatingMethodPrivileges = {
     endpoints: [{ method: 'POST', path: '/nodes/{node}/lxc' }],
     access: 'all-of',
     checks: [
-      codeCheck(
-        'handler',
-        '/vms/{vmid}',
-        ['VM.Allocate'],
-        always,
-        'creating the guest; VM.Allocate on /pool/{pool} also passes, and with force=1 over an existing CT VM.Backup on it is enough',
-      ),
+      {
+        ...codeCheck(
+          'handler',
+          '/vms/{vmid}',
+          ['VM.Allocate'],
+          always,
+          'creating the guest; VM.Allocate on /pool/{pool} also passes when a pool is given, and with force=1 over an existing CT VM.Backup on it is enough',
+        ),
+        // pve-container src/PVE/API2/LXC.pm create_vm: `/vms/$vmid` or, with `pool`, `/pool/$pool`.
+        alternatives: [{ path: '/pool/{pool}', privileges: ['VM.Allocate'], when: whenOption('pool') }],
+      },
       codeCheck(
         'handler',
         '/storage/{storage}',

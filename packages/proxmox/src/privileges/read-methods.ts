@@ -114,6 +114,19 @@ export const readMethodPrivileges = {
         false,
         "and VM.Backup on the guest they belong to; other guests' backups are left out",
       ),
+      // pve-storage src/PVE/Storage.pm check_volume_access, `images`/`rootdir` with an owner.
+      filterCheck(
+        '/storage/{storage}',
+        ['Datastore.Audit'],
+        false,
+        'container and VM volumes (rootdir, images) need Datastore.Audit here (Datastore.Allocate shows everything)',
+      ),
+      filterCheck(
+        '/vms/{vmid}',
+        ['VM.Config.Disk'],
+        false,
+        "and VM.Config.Disk on the guest that owns them; other guests' disks are left out",
+      ),
     ],
     rootOnly: [],
   },

@@ -20,6 +20,7 @@ const log = { method: 'GET', path: '/nodes/{node}/tasks/{upid}/log' } as const;
 export const taskMethodPrivileges = {
   taskStatusOnce: { endpoints: [status], access: 'owner-or', checks: [ownerOrSysAudit], rootOnly: [] },
   taskLogTail: { endpoints: [log], access: 'owner-or', checks: [ownerOrSysAudit], rootOnly: [] },
-  taskLog: { endpoints: [log], access: 'owner-or', checks: [ownerOrSysAudit], rootOnly: [] },
+  // taskLog reads the status too, to know when a followed task has stopped.
+  taskLog: { endpoints: [log, status], access: 'owner-or', checks: [ownerOrSysAudit], rootOnly: [] },
   waitTask: { endpoints: [status, log], access: 'owner-or', checks: [ownerOrSysAudit], rootOnly: [] },
 } as const satisfies Record<string, MethodPrivileges>;

@@ -40,7 +40,8 @@ export interface ApiEndpoint {
 /**
  * An ACL path template. The placeholders name fields of {@link PrivilegeContext}:
  * `{vmid}`, `{node}`, `{storage}`, `{bridge}`, and for restores `{archiveOwner}` (the guest a
- * backup archive belongs to) and `{archiveStorage}` (the storage holding it).
+ * backup archive belongs to), `{archiveStorage}` (the storage holding it) and `{pool}` (the
+ * resource pool the new guest joins).
  */
 export type AclPathTemplate =
   | '/'
@@ -51,6 +52,7 @@ export type AclPathTemplate =
   | '/storage/{storage}'
   | '/storage/{archiveStorage}'
   | '/storage/{fleecingStorage}'
+  | '/pool/{pool}'
   | '/sdn/zones/localnetwork/{bridge}';
 
 /**
@@ -84,6 +86,16 @@ export type CheckCondition =
   /** Restore only: the result would be a privileged container (`unprivileged=0`). */
   | { readonly kind: 'privileged-container' };
 
+/** Another path and privileges that satisfy a check in its place, when its condition holds. */
+export interface PrivilegeAlternative {
+  /** The ACL path checked instead. */
+  readonly path: AclPathTemplate;
+  /** The privileges needed there (all of them). */
+  readonly privileges: readonly PvePrivilege[];
+  /** When the alternative is available, e.g. only when a `pool` is passed. */
+  readonly when: CheckCondition;
+}
+
 /** One privilege check PVE performs for a call. */
 export interface PrivilegeCheck {
   /** The ACL path the privileges are checked on. */
@@ -100,6 +112,8 @@ export interface PrivilegeCheck {
   readonly when: CheckCondition;
   /** Why PVE checks it, in a sentence (and alternatives that also pass, if any). */
   readonly why: string;
+  /** Other paths whose privileges pass the check as well (e.g. `VM.Allocate` on the pool). */
+  readonly alternatives?: readonly PrivilegeAlternative[];
 }
 
 /**
@@ -143,6 +157,8 @@ export interface PrivilegeContext {
   readonly archiveStorage?: string;
   /** vzdump: the fleecing storage, when fleecing is used. */
   readonly fleecingStorage?: string;
+  /** Restore: the resource pool the new guest joins (implies the `pool` option). */
+  readonly pool?: string;
   /** The request parameters that will be sent (decides `option` conditions). */
   readonly options?: readonly string[];
   /**

@@ -1,3 +1,4 @@
+import { dangerousKeys } from './dangerous-keys.js';
 import { coerce, type FieldKind, invalid } from './field-pass.js';
 import { type Guest, guestFields, normaliseGuest } from './guest.js';
 
@@ -47,6 +48,11 @@ function check(item: unknown): 0 | 1 | 2 {
   return result;
 }
 
+/** Drops own `__proto__`, `prototype` and `constructor` keys, as the schema's copy does. */
+function dropDangerousKeys(entry: Record<string, unknown>): void {
+  for (const key of dangerousKeys) if (Object.hasOwn(entry, key)) delete entry[key];
+}
+
 function coerceAll(entry: Record<string, unknown>): void {
   entry.vmid = coerce('integer', entry.vmid);
   for (let index = 0; index < count; index++) {
@@ -73,6 +79,7 @@ export function fastGuestList(data: unknown): Guest[] | undefined {
   for (let index = 0; index < data.length; index++) {
     const entry = data[index] as Record<string, unknown>;
     if (needs[index] === 2) coerceAll(entry);
+    dropDangerousKeys(entry);
     normaliseGuest(entry);
   }
   return data as Guest[];

@@ -5,4 +5,5 @@ export type { APIRequester, UPIDInput } from './requester.js';
 export { type TaskLogLine, type TaskStatus, taskLogLineSchema, taskStatusSchema } from './schemas.js';
 export type { TaskLogOptions } from './task-log.js';
 export type { TaskCallOptions } from './task-status.js';
-export { type TaskProgress, type TaskResult, taskErrorTailLines, type WaitTaskOptions } from './wait-task.js';
+export type { TaskProgress, WaitTaskOptions } from './wait-options.js';
+export { type TaskResult, taskErrorTailLines } from './wait-task.js';

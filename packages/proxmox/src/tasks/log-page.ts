@@ -36,7 +36,9 @@ export async function readLogPage(
 ): Promise<LogPage> {
   const path = `${taskPath(upid)}/log`;
   const response = await api.request('GET', path, { ...options, query: { start, limit } });
-  const lines = validateData(taskLogPageSchema, response.data, `GET ${path}`);
+  const page = validateData(taskLogPageSchema, response.data, `GET ${path}`);
+  // A host that sends more than asked for does not get to grow the caller's buffers.
+  const lines = page.length > limit ? page.slice(0, limit) : page;
   const total = response.total ?? lines.reduce((last, line) => Math.max(last, line.lineNo), start);
   const only = lines.length === 1 ? lines[0] : undefined;
   if (only && only.text === 'no content' && only.lineNo === 1 && total === 1) {

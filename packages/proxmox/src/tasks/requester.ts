@@ -18,16 +18,46 @@ export interface APIRequester {
 /** A UPID as a string or already parsed. */
 export type UPIDInput = string | UPID;
 
-/** Parses a string UPID; checks that a parsed one is a PVE task (PBS tasks live on PBS). */
+/**
+ * Parses a string UPID. A parsed one is parsed again from its `raw` string, and its fields must
+ * match what that yields: an object passed back in is never trusted for the node or path it
+ * names. Either way it must be a PVE task (PBS tasks live on PBS).
+ */
 export function toUPID(input: UPIDInput): UPID {
-  const upid = typeof input === 'string' ? parseUPID(input) : input;
-  if (typeof upid !== 'object' || upid === null || typeof upid.raw !== 'string') {
+  if (
+    typeof input !== 'string' &&
+    (typeof input !== 'object' || input === null || typeof input.raw !== 'string')
+  ) {
     throw new InvalidArgumentError('upid', input, 'a UPID string or a parsed UPID');
+  }
+  const upid = parseUPID(typeof input === 'string' ? input : input.raw);
+  if (typeof input !== 'string' && !sameFields(upid, input)) {
+    throw new InvalidArgumentError(
+      'upid',
+      upid.raw,
+      'a parsed UPID whose fields match its raw string (pass parseUPID() output unchanged, or the string)',
+    );
   }
   if (upid.kind !== 'pve') {
     throw new InvalidArgumentError('upid', upid.raw, 'a Proxmox VE UPID (this is a Backup Server task)');
   }
   return upid;
+}
+
+function sameFields(parsed: UPID, given: UPID): boolean {
+  return (
+    given.kind === parsed.kind &&
+    given.node === parsed.node &&
+    given.pid === parsed.pid &&
+    given.pstart === parsed.pstart &&
+    given.taskId === parsed.taskId &&
+    given.starttime instanceof Date &&
+    given.starttime.getTime() === parsed.starttime.getTime() &&
+    given.type === parsed.type &&
+    given.id === parsed.id &&
+    given.user === parsed.user &&
+    given.tokenId === parsed.tokenId
+  );
 }
 
 /** `/nodes/{node}/tasks/{upid}` for the node named in the UPID. */

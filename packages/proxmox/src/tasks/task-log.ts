@@ -7,7 +7,8 @@ import { taskStatusOnce } from './task-status.js';
 
 /**
  * The last `count` lines of a task log, in one request when the log is short and two when it is
- * longer (the first reveals `total`, the second reads exactly the tail). Never the whole log.
+ * longer (the first reveals `total`, the second reads exactly the tail). Never the whole log,
+ * and never more than `count` lines, whatever the host sends.
  */
 export async function taskLogTail(
   api: APIRequester,
@@ -20,9 +21,9 @@ export async function taskLogTail(
     throw new InvalidArgumentError('lines', count, 'a positive integer');
   }
   const first = await readLogPage(api, upid, 0, count, options);
-  if (first.total <= count) return [...first.lines];
+  if (first.total <= count) return first.lines.slice(-count);
   const tail = await readLogPage(api, upid, first.total - count, count, options);
-  return [...tail.lines];
+  return tail.lines.slice(-count);
 }
 
 /** Options of {@link ProxmoxClient.taskLog}. */

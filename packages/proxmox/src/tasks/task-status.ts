@@ -6,6 +6,11 @@ import { validateData } from './validate.js';
 export interface TaskCallOptions {
   /** Cancels the call. */
   readonly signal?: AbortSignal;
+  /**
+   * Each request's per-attempt timeout in ms, instead of the client's.
+   * @default the client's `timeout`
+   */
+  readonly timeout?: number;
 }
 
 /**
@@ -20,6 +25,9 @@ export async function taskStatusOnce(
 ): Promise<TaskStatus> {
   const upid = toUPID(upidInput);
   const path = `${taskPath(upid)}/status`;
-  const response = await api.request('GET', path, options.signal ? { signal: options.signal } : {});
+  const response = await api.request('GET', path, {
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+  });
   return validateData(taskStatusSchema, response.data, `GET ${path}`);
 }

@@ -8,5 +8,8 @@ import { undiciAgent } from './undici-modules.js';
  */
 export function createCAAgent(ca: string | Buffer, settings: AgentSettings): Agent {
   const UndiciAgent = undiciAgent();
-  return new UndiciAgent({ connections: settings.connections, connect: { ca, rejectUnauthorized: true } });
+  return new UndiciAgent({
+    connections: settings.connections,
+    connect: { ca, rejectUnauthorized: true, timeout: settings.connectTimeout },
+  });
 }

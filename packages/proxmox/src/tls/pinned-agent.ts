@@ -8,6 +8,12 @@ import { undiciAgent, undiciBuildConnector } from './undici-modules.js';
 export interface AgentSettings {
   /** Most sockets per origin; the client's in-flight cap. */
   readonly connections: number;
+  /**
+   * The longest a connection may take to open, TLS handshake included, in ms: the client's
+   * timeout. A call gives up at its own deadline anyway; this ends the abandoned connection
+   * attempt too, so `close()` need not wait for undici's 10 s default.
+   */
+  readonly connectTimeout: number;
 }
 
 /**
@@ -23,7 +29,11 @@ export interface AgentSettings {
  */
 export function createPinnedAgent(fingerprint: string, settings: AgentSettings): Agent {
   const expected = canonicalFingerprint(fingerprint);
-  const connectTLS = undiciBuildConnector()({ rejectUnauthorized: false, maxCachedSessions: 0 });
+  const connectTLS = undiciBuildConnector()({
+    rejectUnauthorized: false,
+    maxCachedSessions: 0,
+    timeout: settings.connectTimeout,
+  });
   const UndiciAgent = undiciAgent();
   return new UndiciAgent({
     connections: settings.connections,

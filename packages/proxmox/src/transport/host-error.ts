@@ -1,31 +1,21 @@
+import { isDangerousKey } from '../schemas/dangerous-keys.js';
+
 /** The error text a PVE host sent: body `message` (PVE ≥ 8.3) or reason phrase, and `errors`. */
 export interface HostError {
   readonly message: string;
   readonly errors?: Readonly<Record<string, string>>;
 }
 
-// Read each error response once: the retry decision and the final APIError both need it.
-const cache = new WeakMap<Response, Promise<HostError>>();
-
 /**
  * Reads what the host said in an error response. libpve-http-server ≥ 5.2.0 puts the full
  * message in the body (`{"data":null,"message":"…\n"}`); older hosts send only
- * `{"data":null}` and the text is in the reason phrase. 401s have an empty body.
+ * `{"data":null}` and the text is in the reason phrase. 401s have an empty body. `text` is
+ * `undefined` when the body was not read (too large for an error body).
  */
-export function readHostError(response: Response): Promise<HostError> {
-  let pending = cache.get(response);
-  if (!pending) {
-    pending = parse(response);
-    cache.set(response, pending);
-  }
-  return pending;
-}
-
-async function parse(response: Response): Promise<HostError> {
+export function parseHostError(text: string | undefined, statusText: string): HostError {
   let body: unknown;
   try {
-    const text = await response.text();
-    body = text === '' ? undefined : JSON.parse(text);
+    body = text === undefined || text === '' ? undefined : JSON.parse(text);
   } catch {
     body = undefined;
   }
@@ -33,16 +23,15 @@ async function parse(response: Response): Promise<HostError> {
   const bodyMessage = typeof record.message === 'string' ? record.message.trim() : '';
   const errors = stringMap(record.errors);
   return {
-    message: bodyMessage !== '' ? bodyMessage : response.statusText.trim(),
+    message: bodyMessage !== '' ? bodyMessage : statusText.trim(),
     ...(errors ? { errors } : {}),
   };
 }
 
 function stringMap(value: unknown): Record<string, string> | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const entries = Object.entries(value).map(([key, text]) => [
-    key,
-    typeof text === 'string' ? text : JSON.stringify(text),
-  ]);
+  const entries = Object.entries(value)
+    .filter(([key]) => !isDangerousKey(key))
+    .map(([key, text]) => [key, typeof text === 'string' ? text : JSON.stringify(text)]);
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

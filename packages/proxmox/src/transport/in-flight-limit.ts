@@ -11,28 +11,39 @@ export class InFlightLimit {
     this.#limit = limit;
   }
 
+  /** Takes a free slot at once if there is one: the release function, or `undefined`. */
+  tryAcquire(): (() => void) | undefined {
+    if (this.#active >= this.#limit) return undefined;
+    this.#active++;
+    return this.#releaser();
+  }
+
   /**
    * Waits for a free slot. Resolves to the release function (call it exactly once).
-   * Rejects with `signal.reason` if the signal fires while waiting.
+   * Rejects with the reason of the first of `signals` that fires while waiting.
    */
-  acquire(signal?: AbortSignal): Promise<() => void> {
-    signal?.throwIfAborted();
+  acquire(signals: readonly AbortSignal[] = []): Promise<() => void> {
+    for (const signal of signals) signal.throwIfAborted();
     if (this.#active < this.#limit) {
       this.#active++;
       return Promise.resolve(this.#releaser());
     }
     return new Promise((resolve, reject) => {
+      const detach = (): void => {
+        for (const signal of signals) signal.removeEventListener('abort', onAbort);
+      };
       const grant = (): void => {
-        signal?.removeEventListener('abort', onAbort);
+        detach();
         this.#active++;
         resolve(this.#releaser());
       };
-      const onAbort = (): void => {
+      const onAbort = (event: Event): void => {
+        detach();
         const index = this.#waiting.indexOf(grant);
         if (index >= 0) this.#waiting.splice(index, 1);
-        reject(signal?.reason);
+        reject((event.target as AbortSignal).reason);
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      for (const signal of signals) signal.addEventListener('abort', onAbort);
       this.#waiting.push(grant);
     });
   }

@@ -36,6 +36,13 @@ export type ProxmoxLogEvent =
       readonly error: string;
     }
   | {
+      readonly type: 'warning';
+      /** What the warning is about, stable for filtering. */
+      readonly code: 'tls-verification-disabled-in-environment';
+      /** The warning, in a sentence. */
+      readonly message: string;
+    }
+  | {
       readonly type: 'error';
       readonly requestId: number;
       readonly method: string;
@@ -50,3 +57,12 @@ export type ProxmoxLogEvent =
 
 /** The `logger` option: called synchronously; an exception it throws is swallowed. */
 export type ProxmoxLogger = (event: ProxmoxLogEvent) => void;
+
+/** Calls the logger; an exception it throws is swallowed, so a broken logger cannot break a call. */
+export function emit(logger: ProxmoxLogger, event: ProxmoxLogEvent): void {
+  try {
+    logger(event);
+  } catch {
+    // A broken logger must not break the call it reports on.
+  }
+}

@@ -27,6 +27,13 @@ export function unwrapEnvelope<T>(text: string, endpoint: string): ProxmoxRespon
     // Validating the raw text yields a valibot issue that shows what arrived instead.
     body = text.length > 200 ? `${text.slice(0, 197)}...` : text;
   }
+  // The common case without valibot (this runs on every call); valibot checks anything else,
+  // which also yields the issue that names what is wrong.
+  if (typeof body === 'object' && body !== null && !Array.isArray(body) && 'data' in body) {
+    const { data, total } = body as { data: T; total?: unknown };
+    if (total === undefined) return { data };
+    if (typeof total === 'number') return { data, total };
+  }
   const result = v.safeParse(envelope, body);
   if (!result.success) {
     throw new ResponseShapeError({ endpoint, fieldPath: fieldPathOf(result.issues), issues: result.issues });

@@ -1,15 +1,16 @@
-import type { KyInstance, Options as KyOptions } from 'ky';
-import type { Dispatcher } from 'undici';
+import { AbortedError } from '../errors/aborted-error.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import type { ProxmoxError } from '../errors/proxmox-error.js';
+import type { DispatchTarget } from './deadline-dispatcher.js';
 import { encodeParameters, type RequestParameters } from './encoding.js';
-import { toProxmoxError } from './failure.js';
 import { InFlightLimit } from './in-flight-limit.js';
-import { loadKy } from './ky-module.js';
-import type { ProxmoxLogEvent, ProxmoxLogger } from './log-event.js';
-import { BodyReadError, readBody } from './read-body.js';
+import { emit, type ProxmoxLogger } from './log-event.js';
+import { Redactor } from './redactor.js';
 import { type ProxmoxResponse, unwrapEnvelope } from './response.js';
 import type { ResolvedRetryOptions } from './retry-options.js';
-import { kyRetryOptions } from './retry-policy.js';
+import { retryDelay } from './retry-policy.js';
+import { type AttemptRequest, sendAttempt } from './send-attempt.js';
+import { sleepUnlessAborted } from './sleep.js';
 
 /** The HTTP methods the Proxmox API uses. */
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -22,7 +23,10 @@ export interface RequestOptions {
   readonly body?: RequestParameters;
   /** Cancels this call (combined with the client's `signal`). */
   readonly signal?: AbortSignal;
-  /** This call's per-attempt timeout in ms, instead of the client's. */
+  /**
+   * This call's per-attempt timeout in ms, instead of the client's: one deadline for
+   * connecting, the headers and the whole body.
+   */
   readonly timeout?: number;
 }
 
@@ -31,15 +35,18 @@ export interface TransportSettings {
   /** `https://host:port/api2/json`, no trailing slash. */
   readonly apiBase: string;
   readonly tokenId: string;
-  /** The full header value; kept only inside the ky instance. */
-  readonly authorization: string;
+  /** The token secret; kept only in private fields of the transport. */
+  readonly secret: string;
   readonly timeout: number;
+  /** The response size limit in bytes. */
+  readonly maxResponseBytes: number;
   readonly retry: ResolvedRetryOptions;
   readonly concurrency: number;
   readonly logger: ProxmoxLogger | undefined;
   readonly signal: AbortSignal | undefined;
   readonly fetch: typeof globalThis.fetch | undefined;
-  readonly dispatcher: Dispatcher | undefined;
+  /** The client's undici Agent: every request goes through it, aborted there at its deadline. */
+  readonly dispatcher: DispatchTarget | undefined;
 }
 
 const methods = new Set<string>(['GET', 'POST', 'PUT', 'DELETE']);
@@ -50,43 +57,34 @@ const dotSegment = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
 const badPathCharacter = /[?#\s]/;
 
 /**
- * The HTTP layer: one ky instance per client carrying the token header, the in-flight cap, the
- * per-attempt timeout, GET-only retries, envelope unwrapping, typed errors and log events.
+ * The HTTP layer, on `fetch` directly: the token header, the in-flight cap, one deadline per
+ * attempt (connect, headers and whole body), a response size limit, GET-only retries,
+ * envelope unwrapping, typed errors and log events.
  * @internal
  */
 export class Transport {
   readonly #settings: TransportSettings;
-  readonly #kyOptions: KyOptions;
-  #ky: KyInstance | undefined;
   readonly #limit: InFlightLimit;
+  readonly #headers: Readonly<Record<string, string>>;
+  readonly #redactor: Redactor;
   readonly #redactedAuthorization: string;
   #requestCount = 0;
+  #closed = false;
 
   constructor(settings: TransportSettings) {
     this.#settings = settings;
     this.#limit = new InFlightLimit(settings.concurrency);
-    this.#redactedAuthorization = `PVEAPIToken=${settings.tokenId}=[REDACTED]`;
-    const { dispatcher } = settings;
-    const injected = settings.fetch;
-    this.#kyOptions = {
-      headers: { authorization: settings.authorization, accept: 'application/json' },
-      retry: kyRetryOptions(settings.retry),
-      throwHttpErrors: true,
-      // PVE never redirects API calls; following one could carry the token to another host.
-      redirect: 'error',
-      // The global fetch is looked up at call time so msw (installed later) still intercepts.
-      // The undici v7 dispatcher is not in @types/node's RequestInit: cast through unknown.
-      fetch: (input, init) => {
-        const run = injected ?? globalThis.fetch;
-        return run(input, dispatcher ? ({ ...init, dispatcher } as unknown as RequestInit) : init);
-      },
+    this.#headers = {
+      authorization: `PVEAPIToken=${settings.tokenId}=${settings.secret}`,
+      accept: 'application/json',
     };
+    this.#redactor = new Redactor(settings.secret);
+    this.#redactedAuthorization = `PVEAPIToken=${settings.tokenId}=[REDACTED]`;
   }
 
-  // ky is loaded on the first request, not at import (see ky-module.ts).
-  #client(): KyInstance {
-    this.#ky ??= loadKy().create(this.#kyOptions);
-    return this.#ky;
+  /** Refuses every later request (the client closed its connections). */
+  close(): void {
+    this.#closed = true;
   }
 
   /** Sends one API call; see `ProxmoxClient.request`. */
@@ -103,98 +101,108 @@ export class Transport {
     if (!Number.isInteger(timeout) || timeout <= 0 || timeout > 2_147_483_647) {
       throw new InvalidArgumentError('options.timeout', timeout, 'a positive integer of milliseconds');
     }
+    if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+      throw new InvalidArgumentError('options.signal', options.signal, 'an AbortSignal');
+    }
     const query = options.query ? encodeParameters(options.query, 'options.query').toString() : '';
-    const url = `${this.#settings.apiBase}${path}${query === '' ? '' : `?${query}`}`;
     const body = options.body ? encodeParameters(options.body, 'options.body') : undefined;
+    const endpoint = `${method} ${path}`;
+    if (this.#closed) throw new AbortedError(endpoint, new Error('the client was closed'));
+    const url = `${this.#settings.apiBase}${path}${query === '' ? '' : `?${query}`}`;
+    const callers = signalsOf(this.#settings.signal, options.signal);
     const requestId = ++this.#requestCount;
     const logger = this.#settings.logger;
-    const callerSignal = combine(this.#settings.signal, options.signal);
-    const started = performance.now();
-    let release: (() => void) | undefined;
-    try {
-      release = await this.#limit.acquire(callerSignal);
-      const client = this.#client();
-      const response = await client(url, {
-        method,
-        timeout,
-        ...(callerSignal ? { signal: callerSignal } : {}),
-        ...(body ? { body } : {}),
-        ...(logger ? { hooks: this.#hooks(logger, requestId) } : {}),
-        ...(logger ? { fetch: this.#loggingFetch(logger, requestId, method) } : {}),
-      });
-      const text = await readBody(response, timeout, callerSignal);
-      return unwrapEnvelope<T>(text, `${method} ${path}`);
-    } catch (error) {
-      const bodyTimedOut = error instanceof BodyReadError && error.failure === 'timeout';
-      const failure = await toProxmoxError(error, {
-        method,
-        path,
-        timeout,
-        signal: callerSignal,
-        bodyTimedOut,
-      });
+    const started = logger ? performance.now() : 0;
+    const failed = (error: ProxmoxError): ProxmoxError => {
       if (logger) {
         emit(logger, {
           type: 'error',
           requestId,
           method,
           url,
-          reason: failure.reason,
-          error: failure.message,
+          reason: error.reason,
+          error: error.message,
           durationMs: performance.now() - started,
         });
       }
-      throw failure;
-    } finally {
-      release?.();
-    }
-  }
+      return error;
+    };
 
-  #hooks(logger: ProxmoxLogger, requestId: number) {
-    return {
-      beforeRetry: [
-        ({ request, error, retryCount }: { request: Request; error: Error; retryCount: number }) => {
+    for (const signal of callers) {
+      if (signal.aborted) throw failed(new AbortedError(endpoint, signal.reason));
+    }
+    // A free slot is taken without an await: most calls never queue.
+    let release = this.#limit.tryAcquire();
+    if (!release) {
+      try {
+        release = await this.#limit.acquire(callers);
+      } catch (reason) {
+        throw failed(new AbortedError(endpoint, reason));
+      }
+    }
+    try {
+      const request: AttemptRequest = {
+        method,
+        path,
+        endpoint,
+        url,
+        init: this.#init(method, body),
+        timeout,
+        limit: this.#settings.maxResponseBytes,
+        callers,
+        agent: this.#settings.dispatcher,
+        passSignal: this.#settings.fetch !== undefined,
+        fetch: this.#settings.fetch ?? globalThis.fetch,
+        redactor: this.#redactor,
+      };
+      for (let attempt = 1; ; attempt++) {
+        // Each attempt gets fresh fetch options: it adds its own dispatcher to them.
+        const init = attempt === 1 ? request.init : this.#init(method, body);
+        const attemptRequest = attempt === 1 ? request : { ...request, init };
+        const result = await sendAttempt(
+          logger
+            ? {
+                ...attemptRequest,
+                log: { logger, requestId, attempt, authorization: this.#redactedAuthorization },
+              }
+            : attemptRequest,
+        );
+        if (result.ok) {
+          try {
+            return unwrapEnvelope<T>(result.text, endpoint);
+          } catch (error) {
+            throw failed(error as ProxmoxError);
+          }
+        }
+        const wait = retryDelay(method, result.error, result.retryAfter, attempt, this.#settings.retry);
+        if (wait === undefined) throw failed(result.error);
+        if (logger) {
           emit(logger, {
             type: 'retry',
             requestId,
-            attempt: retryCount + 1,
-            method: request.method,
-            url: request.url,
-            // ky's messages name method and URL only; the header is never part of them.
-            error: error.message,
+            attempt: attempt + 1,
+            method,
+            url,
+            error: result.error.message,
           });
-        },
-      ],
-    };
+        }
+        const aborted = await sleepUnlessAborted(wait, callers);
+        if (aborted) throw failed(new AbortedError(endpoint, aborted.reason));
+      }
+    } finally {
+      release();
+    }
   }
 
-  // Wraps the client's fetch to report each attempt; only installed when a logger is set.
-  #loggingFetch(logger: ProxmoxLogger, requestId: number, method: string): typeof globalThis.fetch {
-    let attempt = 0;
-    const { dispatcher } = this.#settings;
-    const injected = this.#settings.fetch;
-    const authorization = this.#redactedAuthorization;
-    return async (input, init) => {
-      attempt++;
-      const url = input instanceof Request ? input.url : String(input);
-      emit(logger, { type: 'request', requestId, attempt, method, url, authorization });
-      const sent = performance.now();
-      const run = injected ?? globalThis.fetch;
-      const response = await run(
-        input,
-        dispatcher ? ({ ...init, dispatcher } as unknown as RequestInit) : init,
-      );
-      emit(logger, {
-        type: 'response',
-        requestId,
-        attempt,
-        method,
-        url,
-        status: response.status,
-        durationMs: performance.now() - sent,
-      });
-      return response;
+  #init(method: HTTPMethod, body: URLSearchParams | undefined): RequestInit {
+    const init: RequestInit = {
+      method,
+      headers: this.#headers,
+      // PVE never redirects API calls; following one could carry the token to another host.
+      redirect: 'error',
     };
+    if (body) init.body = body;
+    return init;
   }
 }
 
@@ -213,15 +221,11 @@ function checkPath(path: string): void {
   }
 }
 
-function combine(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
-  if (a && b) return AbortSignal.any([a, b]);
-  return a ?? b;
-}
+const none: readonly AbortSignal[] = [];
 
-function emit(logger: ProxmoxLogger, event: ProxmoxLogEvent): void {
-  try {
-    logger(event);
-  } catch {
-    // A broken logger must not break the call it reports on.
-  }
+function signalsOf(a: AbortSignal | undefined, b: AbortSignal | undefined): readonly AbortSignal[] {
+  if (a && b) return [a, b];
+  if (a) return [a];
+  if (b) return [b];
+  return none;
 }

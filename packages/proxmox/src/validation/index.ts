@@ -1,4 +1,6 @@
 // Input validators (internal barrel; src/index.ts re-exports).
+
+export { isTokenId, tokenIdProblem } from './token-id.js';
 export {
   assertNodeName,
   assertSnapshotName,

@@ -100,3 +100,64 @@ describe('property-string round trips', () => {
     );
   });
 });
+
+describe('parser and serializer agree on every code point', () => {
+  // One code point (or a lone surrogate) placed inside an otherwise ordinary value.
+  const codePoint = fc.oneof(
+    fc.integer({ min: 0, max: 0x10ffff }).map((point) => String.fromCodePoint(point)),
+    fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit)),
+    fc.constantFrom('\u2028', '\u2029', '\u0085', '\u00a0', '\ufeff', '=', ',', '\u007f', '\t', ' '),
+  );
+
+  it('a value the serializer writes is read back unchanged, and one it refuses the parser refuses', () => {
+    fc.assert(
+      fc.property(codePoint, fc.boolean(), (inserted, asDefault) => {
+        const value = `/srv/a${inserted}b`;
+        const pairs = asDefault ? { volume: value, mp: '/x' } : { volume: 'local:1', mp: value };
+        let written: string | undefined;
+        try {
+          written = serializePropertyString(pairs, mpLayout, 'mp0');
+        } catch (error) {
+          expect(error).toBeInstanceOf(InvalidArgumentError);
+        }
+        const text = asDefault ? `${value},mp=/x` : `local:1,mp=${value}`;
+        if (written === undefined) {
+          // What cannot be written cannot be read either (a `,` merely splits the item: the
+          // text then holds another item, which the parser must refuse or read differently).
+          let parsed: Record<string, string> | undefined;
+          try {
+            parsed = parsePropertyString(text, mpLayout, 'mp0');
+          } catch (error) {
+            expect(error).toBeInstanceOf(InvalidArgumentError);
+          }
+          if (parsed) expect(parsed).not.toEqual(pairs);
+        } else {
+          expect(written).toBe(text);
+          expect(parsePropertyString(written, mpLayout, 'mp0')).toEqual(pairs);
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('reads a mount path with U+2028 or U+2029 that it wrote', () => {
+    for (const separator of ['\u2028', '\u2029']) {
+      const pairs = { volume: 'local-lvm:vm-100-disk-1', mp: `/srv/a${separator}b` };
+      expect(parsePropertyString(serializePropertyString(pairs, mpLayout), mpLayout)).toEqual(pairs);
+    }
+  });
+
+  it.each(['__proto__', 'constructor=x,__proto__', '_hidden', 'bad key'])(
+    'refuses the key in %j instead of dropping it silently',
+    (key) => {
+      const text = `local:1,mp=/a,${key.includes('=') ? key : `${key}=x`}`;
+      expect(() => parsePropertyString(text, mpLayout, 'mp0')).toThrow(InvalidArgumentError);
+    },
+  );
+
+  it('keeps a key such as constructor as a plain own property, never as a prototype', () => {
+    const parsed = parsePropertyString('local:1,mp=/a,constructor=x', mpLayout);
+    expect(parsed.constructor).toBe('x');
+    expect(Object.getPrototypeOf(Object.assign({}, parsed))).toBe(Object.prototype);
+  });
+});

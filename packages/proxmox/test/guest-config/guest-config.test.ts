@@ -177,3 +177,25 @@ describe('toRequestParams', () => {
     );
   });
 });
+
+describe('what the SDK writes, it reads back', () => {
+  it.each(['\u2028', '\u2029', '\u0085'])(
+    'a mount path holding U+%s round-trips through the config',
+    (separator) => {
+      const mountPoint = { volume: 'local-lvm:vm-100-disk-1', mp: `/srv/data${separator}2026`, backup: true };
+      const sent = toRequestParams(encodeGuestConfig({ mountPoints: { 0: mountPoint } }));
+      const read = parseResponse(guestConfigSchema, { digest: 'a'.repeat(40), ...sent }, 'GET /config');
+      expect(read.mountPoints[0]).toEqual(mountPoint);
+    },
+  );
+
+  it('a __proto__ key in a property string is a ResponseShapeError naming the config key', () => {
+    expect(() =>
+      parseResponse(
+        guestConfigSchema,
+        { digest: 'a'.repeat(40), net0: 'name=eth0,__proto__=x' },
+        'GET /nodes/pve/lxc/100/config',
+      ),
+    ).toThrow(expect.objectContaining({ reason: 'shape', fieldPath: 'data.net0' }));
+  });
+});

@@ -47,10 +47,13 @@ describe('checkPrivileges', () => {
         mode: 'any-of',
       }),
     );
-    // storageContent works for an auditor, but backups are left out: reported as filtered.
-    expect(issues.filter((issue) => issue.method === 'storageContent').map((issue) => issue.mode)).toEqual([
-      'filtered',
-      'filtered',
+    // storageContent works for an auditor, but backups (Datastore.AllocateSpace, VM.Backup) and
+    // guest disks (VM.Config.Disk on the owner) are left out: reported as filtered.
+    const content = issues.filter((issue) => issue.method === 'storageContent');
+    expect(content.map(({ mode, path, missing }) => ({ mode, path, missing }))).toEqual([
+      { mode: 'filtered', path: '/storage/local', missing: ['Datastore.AllocateSpace'] },
+      { mode: 'filtered', path: '/vms/100', missing: ['VM.Backup'] },
+      { mode: 'filtered', path: '/vms/100', missing: ['VM.Config.Disk'] },
     ]);
     // vzdump's guest check runs inside the task: the hint says the task fails, not the request.
     const vzdumpGuest = issues.find((issue) => issue.method === 'vzdump' && issue.path === '/vms/100');
@@ -101,6 +104,35 @@ describe('checkPrivileges', () => {
     ]);
     // Restoring a guest's own backup reads the archive as its owner: no extra check.
     expect(checkPrivileges(dump, { ...restore, archiveOwner: 100 }, ['restoreLXC'])).toEqual([]);
+  });
+
+  it('lets VM.Allocate on the pool stand in for /vms/{vmid} when restoring into that pool', () => {
+    const onPool: PermissionsDump = {
+      ...agentOnRoot,
+      '/vms': { 'VM.Audit': 1, 'VM.Config.Network': 1, 'VM.Config.Options': 1, 'VM.Config.Disk': 1 },
+      '/pool/tenants': { 'VM.Allocate': 1 },
+    };
+    const withoutAllocate = Object.fromEntries(
+      Object.entries(onPool).map(([path, privileges]) => [
+        path,
+        path === '/pool/tenants'
+          ? privileges
+          : Object.fromEntries(Object.entries(privileges).filter(([name]) => name !== 'VM.Allocate')),
+      ]),
+    );
+    // No pool given: VM.Allocate on /vms/100 is missing.
+    expect(checkPrivileges(withoutAllocate, onGuest100, ['restoreLXC'])).toEqual([
+      expect.objectContaining({ path: '/vms/100', missing: ['VM.Allocate'] }),
+    ]);
+    // Restoring into the pool: the pool's VM.Allocate passes, as pve-container's create does.
+    expect(checkPrivileges(withoutAllocate, { ...onGuest100, pool: 'tenants' }, ['restoreLXC'])).toEqual([]);
+    expect(checkPrivileges(withoutAllocate, { ...onGuest100, options: ['pool'] }, ['restoreLXC'])).toEqual(
+      [],
+    );
+    // Another pool does not.
+    expect(checkPrivileges(withoutAllocate, { ...onGuest100, pool: 'other' }, ['restoreLXC'])).toHaveLength(
+      1,
+    );
   });
 
   it('checks setConfig key by key when the keys are given', () => {

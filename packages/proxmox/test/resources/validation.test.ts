@@ -107,7 +107,7 @@ const cases: readonly Case[] = [
   ['shutdown timeout', (c) => c.shutdown('pve1', 100, { timeout: 1.5 }), 'options.timeout', 1.5],
   [
     'setConfig digest',
-    (c) => c.setConfig('pve1', 100, { memory: 1 }, { digest: 'abc' }),
+    (c) => c.setConfig('pve1', 100, { memory: 1024 }, { digest: 'abc' }),
     'options.digest',
     'abc',
   ],

@@ -74,3 +74,68 @@ describe('the container-list fast path', () => {
     );
   });
 });
+
+describe('hostile keys', () => {
+  // Keys a host could send to steer a copy of the result (`Object.assign({}, guest)`), or that
+  // shadow Object.prototype members; JSON.parse makes each of them an own property.
+  const hostileKey = fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    '__defineGetter__',
+    'isPrototypeOf',
+    'name',
+    'tags',
+    'lock',
+    'template',
+  );
+  const hostileValue = fc.oneof(
+    fc.constant({ polluted: true }),
+    fc.constant(null),
+    fc.constantFrom('', 'x', '1', 'a;b'),
+    fc.integer(),
+    fc.boolean(),
+  );
+
+  it('both paths give identical output, and no entry gets an own dangerous key or a foreign prototype', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(hostileKey, hostileValue), { maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (entries) => {
+          // Written as text so that JSON.parse creates the keys exactly as it does for a response.
+          const text = `[${entries
+            .map((pairs, index) =>
+              [
+                `"vmid":${100 + index}`,
+                '"status":"running"',
+                ...pairs.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`),
+              ].join(','),
+            )
+            .map((body) => `{${body}}`)
+            .join(',')}]`;
+          let expected: unknown;
+          try {
+            expected = parseResponse(lxcListSchema, JSON.parse(text), 'GET /nodes/pve/lxc');
+          } catch {
+            expected = undefined;
+          }
+          const fast = fastGuestList(JSON.parse(text));
+          if (fast !== undefined) expect(fast).toStrictEqual(expected);
+          for (const guest of (fast ?? expected ?? []) as Record<string, unknown>[]) {
+            for (const key of ['__proto__', 'prototype', 'constructor'])
+              expect(Object.hasOwn(guest, key)).toBe(false);
+            expect(Object.getPrototypeOf(Object.assign({}, guest))).toBe(Object.prototype);
+            expect(Object.getPrototypeOf({ ...guest })).toBe(Object.prototype);
+          }
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,10 +15,11 @@ export interface TestCertificate {
 }
 
 /**
- * Makes a fresh P-256 certificate for `pve.local` and 127.0.0.1 with openssl. Nothing is kept on
- * disk afterwards.
+ * Makes a fresh P-256 certificate for `pve.local` and 127.0.0.1 with openssl, with `-addext`
+ * for each of `extensions` (e.g. `extendedKeyUsage=clientAuth`). Nothing is kept on disk
+ * afterwards.
  */
-export function makeCertificate(): TestCertificate {
+export function makeCertificate(extensions: readonly string[] = []): TestCertificate {
   const dir = mkdtempSync(join(tmpdir(), 'felhom-tls-'));
   try {
     const key = join(dir, 'key.pem');
@@ -43,6 +44,7 @@ export function makeCertificate(): TestCertificate {
         '/CN=pve.local',
         '-addext',
         'subjectAltName=DNS:pve.local,IP:127.0.0.1',
+        ...extensions.flatMap((extension) => ['-addext', extension]),
       ],
       { stdio: 'ignore' },
     );
@@ -51,6 +53,76 @@ export function makeCertificate(): TestCertificate {
       key: readFileSync(key, 'utf8'),
       cert: pem,
       fingerprint: new X509Certificate(pem).fingerprint256,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A leaf certificate for `pve.local` and 127.0.0.1 signed by a fresh root whose only extension
+ * is `rootExtension` (e.g. `keyUsage=digitalSignature`, a root that may not sign). `caPem` is the
+ * root, to trust as `tls.ca`.
+ */
+export function makeSignedCertificate(rootExtension: string): TestCertificate & { readonly caPem: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'felhom-tls-'));
+  const file = (name: string) => join(dir, name);
+  const openssl = (args: readonly string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+  const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  try {
+    writeFileSync(
+      file('root.cnf'),
+      `[req]\ndistinguished_name=dn\nx509_extensions=ext\n[dn]\n[ext]\n${rootExtension}\n`,
+    );
+    openssl([
+      'req',
+      '-x509',
+      ...newKey,
+      '-keyout',
+      file('root.key'),
+      '-out',
+      file('root.pem'),
+      '-days',
+      '2',
+      '-subj',
+      '/CN=test root',
+      '-config',
+      file('root.cnf'),
+    ]);
+    openssl([
+      'req',
+      ...newKey,
+      '-keyout',
+      file('leaf.key'),
+      '-out',
+      file('leaf.csr'),
+      '-subj',
+      '/CN=pve.local',
+    ]);
+    writeFileSync(file('leaf.cnf'), 'subjectAltName=DNS:pve.local,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n');
+    openssl([
+      'x509',
+      '-req',
+      '-in',
+      file('leaf.csr'),
+      '-CA',
+      file('root.pem'),
+      '-CAkey',
+      file('root.key'),
+      '-CAcreateserial',
+      '-out',
+      file('leaf.pem'),
+      '-days',
+      '2',
+      '-extfile',
+      file('leaf.cnf'),
+    ]);
+    const pem = readFileSync(file('leaf.pem'), 'utf8');
+    return {
+      key: readFileSync(file('leaf.key'), 'utf8'),
+      cert: pem,
+      fingerprint: new X509Certificate(pem).fingerprint256,
+      caPem: readFileSync(file('root.pem'), 'utf8'),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

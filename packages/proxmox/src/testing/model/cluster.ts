@@ -24,7 +24,7 @@ export interface SimulatedClusterOptions {
   /**
    * How long tasks run, in ms: one number for every task type, or per type (`vzdump`,
    * `vzsnapshot`, …) over the defaults.
-   * @default 800 to 5000 ms depending on the type
+   * @default 600 to 5000 ms depending on the type (a snapshot 800, its removal 600)
    */
   readonly taskDurationMs?: number | Readonly<Partial<Record<string, number>>>;
   /**
@@ -86,12 +86,16 @@ export interface SimTaskMatch {
 /** How long a task whose worker fails its first check lives (ms). */
 const FAILED_START_MS = 300;
 
+// How long each task type runs on a small, idle host. A snapshot or its removal is a forked
+// worker that takes the config lock, runs one `zfs snapshot`/`lvcreate -s` (or `destroy`/
+// `lvremove`) and writes the config: well under a second on local storage. Start, stop and
+// shutdown wait for the container's init; create and restore unpack an archive.
 const DEFAULT_DURATIONS: Readonly<Record<string, number>> = {
   vzstart: 1200,
   vzstop: 800,
   vzshutdown: 1500,
-  vzsnapshot: 1500,
-  vzdelsnapshot: 1200,
+  vzsnapshot: 800,
+  vzdelsnapshot: 600,
   vzrollback: 2000,
   vzcreate: 4000,
   vzrestore: 4000,
