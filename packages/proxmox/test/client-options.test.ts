@@ -54,7 +54,15 @@ describe('ProxmoxClient options', () => {
   ])('rejects token id %j', (id) => {
     const error = rejected({ baseUrl: 'https://pve:8006', token: { id, secret: token.secret } });
     expect(error.parameter).toBe('token.id');
-    expect(error.value).toBe(id);
+    // Quoted only when it has an `@` (a pasted secret has none) and no `=`.
+    expect(error.value).toBe(id.includes('@') ? id : '[not shown]');
+  });
+
+  it('does not quote an id without an `@`: it may be a secret pasted into the wrong field', () => {
+    const secretLike = '5f1c8e2a-7b3d-4e6f-9a0b-1c2d3e4f5a6b';
+    const error = rejected({ baseUrl: 'https://pve:8006', token: { id: secretLike, secret: token.secret } });
+    expect(error.value).toBe('[not shown]');
+    expect(error.message).not.toContain(secretLike);
   });
 
   it('rejects a bad secret without echoing it', () => {

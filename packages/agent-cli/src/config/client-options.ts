@@ -83,7 +83,13 @@ function toConfigError(error: InvalidArgumentError, source: ValueSource | undefi
     expected: opensslPrefix
       ? `${error.expected}, without the "sha256 Fingerprint=" openssl prints before it`
       : error.expected,
-    got: field === 'token.secret' ? 'an invalid value' : JSON.stringify(value),
+    // Neither is repeated: a secret never, and a mistyped token id may hold a pasted secret.
+    got:
+      field === 'token.secret'
+        ? 'an invalid value'
+        : field === 'token.id'
+          ? 'an id not repeated here'
+          : JSON.stringify(value),
   });
 }
 

@@ -1,19 +1,4 @@
-import { isTokenId, tokenIdProblem } from '@felhom/proxmox';
 import * as v from 'valibot';
-
-// The client's own token-id rule (PVE's grammar, printable ASCII). The issue names what is wrong
-// without quoting the value: a mistyped id may hold a pasted `id=secret`.
-const tokenId = v.pipe(
-  v.string(),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (dataset.typed && !isTokenId(dataset.value)) {
-      addIssue({
-        expected: "a PVE API token id 'USER@REALM!TOKENID', e.g. 'felhom@pve!agent'",
-        received: `an invalid id (${tokenIdProblem(dataset.value)})`,
-      });
-    }
-  }),
-);
 
 /**
  * The shape of the JSON config file (`/etc/felhom/agent.json` by default). Every field is
@@ -24,7 +9,8 @@ export const configFileSchema = v.strictObject({
   baseUrl: v.optional(v.pipe(v.string(), v.nonEmpty())),
   token: v.optional(
     v.strictObject({
-      id: v.optional(tokenId),
+      // Its grammar is the client's own rule, checked with the other client options (client-options.ts).
+      id: v.optional(v.pipe(v.string(), v.nonEmpty())),
       secret: v.optional(v.pipe(v.string(), v.nonEmpty())),
       secretFile: v.optional(v.pipe(v.string(), v.nonEmpty())),
     }),

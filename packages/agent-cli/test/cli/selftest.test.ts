@@ -338,7 +338,7 @@ describe('config errors, as the binary reports them', () => {
     expect(check.code).toBe(2);
     expect(JSON.parse(check.stdout)).toMatchObject({
       valid: false,
-      errors: [{ field: 'token.id', got: '"felhom"' }],
+      errors: [{ field: 'token.id', got: 'an id not repeated here' }],
     });
   });
 

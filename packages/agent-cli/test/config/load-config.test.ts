@@ -283,7 +283,7 @@ describe('loadConfig', () => {
     const problems = catchProblems(() => loadConfig({ configPath: path, env: {} }));
     expect(problems.map((problem) => problem.field)).toEqual(['token.id', 'tls.fingerprint']);
     expect(problems[0]?.message).toBe(
-      `${path}: token.id: expected 'USER@REALM!TOKENID', e.g. 'felhom@pve!agent', got "felhom"`,
+      `${path}: token.id: expected 'USER@REALM!TOKENID', e.g. 'felhom@pve!agent' (it is not of the form USER@REALM!TOKENID (no ':' or '/' in USER)), got an id not repeated here`,
     );
   });
 

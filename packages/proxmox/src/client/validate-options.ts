@@ -84,8 +84,10 @@ function checkToken(value: unknown): { id: string; secret: string } {
   const { id, secret } = value as { id?: unknown; secret?: unknown };
   const problem = tokenIdProblem(id);
   if (problem !== undefined) {
-    // Quote only what cannot hold a pasted `id=secret`: printable ASCII without `=`.
-    const shown = typeof id === 'string' && /^[\x20-\x3c\x3e-\x7e]*$/.test(id) ? id : '[not shown]';
+    // Quote only what cannot be a pasted secret: printable ASCII with an `@` (a secret, a UUID,
+    // has none) and without `=` (which joins `id=secret`).
+    const shown =
+      typeof id === 'string' && /^[\x20-\x3c\x3e-\x7e]*$/.test(id) && id.includes('@') ? id : '[not shown]';
     throw new InvalidArgumentError(
       'token.id',
       shown,
