@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SimulatedCluster } from '../model/cluster.js';
 import type { SimGuest, SimVolume } from '../model/inventory.js';
 import { DRIVE_KEYS, driveVolume } from '../model/qemu-drives.js';
@@ -71,4 +72,31 @@ export function vmstateLines(guest: SimGuest, state: SimVolume): string[] {
     `${renderBytes(ram * 0.61)} in 1s`,
     `completed saving the VM state in 2s, saved ${renderBytes(ram)}`,
   ];
+}
+
+/** Keys `__snapshot_copy_config` leaves out of a snapshot (and of a rollback). */
+const NOT_COPIED = /^(snapstate|snaptime|vmstate|lock|digest|description|unused\d+)$/;
+
+/** `__snapshot_copy_config`: what a snapshot keeps of the current config. */
+export function snapshotConfig(config: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...config].filter(([key]) => !NOT_COPIED.test(key)));
+}
+
+/**
+ * `__snapshot_apply_config` and the rollback hook: the snapshot's config over the current
+ * description and unused disks, without the saved machine state, with a new VM generation id.
+ */
+export function rolledBackConfig(
+  guest: SimGuest,
+  snap: ReadonlyMap<string, string>,
+  name: string,
+): Map<string, string> {
+  const restored = new Map([...guest.config].filter(([key]) => /^unused\d+$|^description$/.test(key)));
+  for (const [key, value] of snap) {
+    if (!NOT_COPIED.test(key) && key !== 'runningmachine' && key !== 'runningcpu') restored.set(key, value);
+  }
+  // the VM learns it is another generation (a restored database can tell it was rolled back)
+  if (restored.has('vmgenid')) restored.set('vmgenid', randomUUID());
+  restored.set('parent', name);
+  return restored;
 }

@@ -86,8 +86,8 @@ const migrate: SimRoute = {
         outcome: failure === undefined ? { kind: 'ok' } : { kind: 'error', message: failure.message },
         durationMs: cluster.taskDuration('vzmigrate'),
         onSuccess: () => {
-          guest.node = target;
           steps?.moveVolumes();
+          guest.node = target;
           if (restart) markRunning(cluster, guest);
         },
         onEnd: () => {

@@ -1,13 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { destroyVolume, lockProblem, markRunning, markStopped } from '../../model/guest-state.js';
-import type { SimGuest } from '../../model/inventory.js';
 import { die } from '../../model/sim-error.js';
-import type { SimTaskOutcome } from '../../model/tasks.js';
 import { P } from '../params.js';
-import { snapshotVolumes, vmstateLines, vmstateVolume } from '../qemu-snapshot-steps.js';
+import {
+  rolledBackConfig,
+  snapshotConfig,
+  snapshotVolumes,
+  vmstateLines,
+  vmstateVolume,
+} from '../qemu-snapshot-steps.js';
+import { failure, vmForWorker, vmTask } from '../qemu-tasks.js';
 import { runningMachine } from '../qemu-views.js';
-import type { SimRoute, SimRouteContext, SimRouteResult } from '../route.js';
-import { taskUser } from '../task-user.js';
+import type { SimRoute } from '../route.js';
 import { loadGuest } from '../views.js';
 
 /**
@@ -16,9 +19,6 @@ import { loadGuest } from '../views.js';
  * workers find locks, unknown or used names. A snapshot with `vmstate` holds the RAM of a running
  * VM; rolling back to it starts the VM where it was.
  */
-
-/** Keys `__snapshot_copy_config` leaves out of a snapshot (and of a rollback). */
-const NOT_COPIED = /^(snapstate|snaptime|vmstate|lock|digest|description|unused\d+)$/;
 
 /** GET …/qemu/{vmid}/snapshot — `VM.Audit`; every entry has `vmstate` and `snaptime`; `current` last. */
 const list: SimRoute = {
@@ -49,27 +49,6 @@ const list: SimRoute = {
   },
 };
 
-function task(
-  ctx: SimRouteContext,
-  type: string,
-  outcome: SimTaskOutcome,
-  extra: { lines?: string[]; onSuccess?: () => void; onEnd?: () => void } = {},
-): SimRouteResult {
-  const spec = { lines: [], ...extra };
-  const started = ctx.cluster.startTask({
-    node: ctx.params.node!,
-    type,
-    id: ctx.params.vmid!,
-    user: taskUser(ctx),
-    outcome,
-    durationMs: ctx.cluster.taskDuration(type),
-    ...spec,
-  });
-  return { data: started.upid };
-}
-
-const fail = (message: string): SimTaskOutcome => ({ kind: 'error', message });
-
 /** POST …/qemu/{vmid}/snapshot — `VM.Snapshot`; reserved names and a missing VM fail the call. */
 const create: SimRoute = {
   method: 'POST',
@@ -95,10 +74,10 @@ const create: SimRoute = {
         ? "you can't take a snapshot if it's a template"
         : (lockProblem(guest) ??
           (guest.snapshots.has(name) ? `snapshot name '${name}' already used` : undefined));
-    if (problem) return task(ctx, 'qmsnapshot', fail(problem));
+    if (problem) return vmTask(ctx, 'qmsnapshot', failure(problem));
     const { cluster } = ctx;
     const withState = ctx.params.vmstate === '1' && guest.status === 'running';
-    const taken = new Map([...guest.config].filter(([key]) => !NOT_COPIED.test(key)));
+    const taken = snapshotConfig(guest.config);
     const lines: string[] = [];
     const state = withState ? vmstateVolume(cluster, guest, name) : undefined;
     if (state) {
@@ -116,7 +95,7 @@ const create: SimRoute = {
       description: ctx.params.description ?? '',
       snapstate: 'prepare',
     });
-    return task(
+    return vmTask(
       ctx,
       'qmsnapshot',
       { kind: 'ok' },
@@ -139,15 +118,6 @@ const create: SimRoute = {
   },
 };
 
-/** The VM as a worker finds it, or why the worker dies. */
-function workerGuest(ctx: SimRouteContext): SimGuest | string {
-  try {
-    return loadGuest(ctx.cluster, ctx.params.node!, Number(ctx.params.vmid), 'qemu');
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
 /** DELETE …/qemu/{vmid}/snapshot/{snapname} — `VM.Snapshot`; worker `qmdelsnapshot`. */
 const remove: SimRoute = {
   method: 'DELETE',
@@ -157,8 +127,8 @@ const remove: SimRoute = {
   params: { properties: { node: P.node, vmid: P.vmid, snapname: P.snapname, force: P.optionalBoolean } },
   handle: (ctx) => {
     const name = ctx.params.snapname!;
-    const guest = workerGuest(ctx);
-    if (typeof guest === 'string') return task(ctx, 'qmdelsnapshot', fail(guest));
+    const guest = vmForWorker(ctx);
+    if (typeof guest === 'string') return vmTask(ctx, 'qmdelsnapshot', failure(guest));
     const snap = guest.snapshots.get(name);
     // snapshot_delete: the snapshot must exist, then `set_lock` checks the lock (even with force)
     const problem = !snap
@@ -167,7 +137,7 @@ const remove: SimRoute = {
         (guest.config.get('template') === '1'
           ? "you can't delete a snapshot if vm is a template"
           : undefined));
-    if (problem || !snap) return task(ctx, 'qmdelsnapshot', fail(problem ?? ''));
+    if (problem || !snap) return vmTask(ctx, 'qmdelsnapshot', failure(problem ?? ''));
     const { cluster } = ctx;
     guest.config.set('lock', 'snapshot-delete');
     snap.snapstate = 'delete';
@@ -176,7 +146,7 @@ const remove: SimRoute = {
       ...(state === undefined ? [] : [`  Logical volume "${state.split(':')[1]}" successfully removed.`]),
       ...snapshotVolumes(guest, name, 'delete'),
     ];
-    return task(
+    return vmTask(
       ctx,
       'qmdelsnapshot',
       { kind: 'ok' },
@@ -220,8 +190,8 @@ const rollback: SimRoute = {
     const startAfter = ctx.params.start === '1';
     if (startAfter) ctx.check(`/vms/${ctx.params.vmid}`, ['VM.PowerMgmt']);
     const name = ctx.params.snapname!;
-    const guest = workerGuest(ctx);
-    if (typeof guest === 'string') return task(ctx, 'qmrollback', fail(guest));
+    const guest = vmForWorker(ctx);
+    if (typeof guest === 'string') return vmTask(ctx, 'qmrollback', failure(guest));
     const snap = guest.snapshots.get(name);
     const problem =
       guest.config.get('template') === '1'
@@ -231,28 +201,19 @@ const rollback: SimRoute = {
           : snap.snapstate
             ? `unable to rollback to incomplete snapshot (snapstate = ${snap.snapstate})`
             : lockProblem(guest);
-    if (problem || !snap) return task(ctx, 'qmrollback', fail(problem ?? ''));
+    if (problem || !snap) return vmTask(ctx, 'qmrollback', failure(problem ?? ''));
     const { cluster } = ctx;
     if (guest.status === 'running') markStopped(guest);
     guest.config.set('lock', 'rollback');
     const resume = snap.config.has('vmstate');
-    return task(
+    return vmTask(
       ctx,
       'qmrollback',
       { kind: 'ok' },
       {
         lines: snapshotVolumes(guest, name, 'rollback'),
         onSuccess: () => {
-          const restored = new Map(
-            [...guest.config].filter(([key]) => /^unused\d+$|^description$/.test(key)),
-          );
-          for (const [key, value] of snap.config) {
-            if (!NOT_COPIED.test(key) && key !== 'runningmachine' && key !== 'runningcpu')
-              restored.set(key, value);
-          }
-          // __snapshot_rollback_hook: the VM learns it is another generation
-          if (restored.has('vmgenid')) restored.set('vmgenid', randomUUID());
-          restored.set('parent', name);
+          const restored = rolledBackConfig(guest, snap.config, name);
           guest.config = restored;
           guest.pending?.clear();
           if (resume || startAfter) markRunning(cluster, guest);

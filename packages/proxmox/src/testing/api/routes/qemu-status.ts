@@ -1,12 +1,10 @@
 import { parsePropertyString } from '../../model/config-file.js';
-import { configPath, lockProblem, markRunning, markStopped } from '../../model/guest-state.js';
-import type { SimGuest } from '../../model/inventory.js';
+import { lockProblem, markRunning, markStopped } from '../../model/guest-state.js';
 import { die, paramError } from '../../model/sim-error.js';
-import type { SimTaskOutcome } from '../../model/tasks.js';
 import { P, type SimParamSpec } from '../params.js';
+import { vmForWorker, vmTask } from '../qemu-tasks.js';
 import { vmStatusView } from '../qemu-views.js';
 import type { SimRoute, SimRouteContext, SimRouteResult } from '../route.js';
-import { taskUser } from '../task-user.js';
 import { loadGuest } from '../views.js';
 
 /**
@@ -46,13 +44,6 @@ const current: SimRoute = {
   },
 };
 
-/** The VM as the worker finds it, or why the worker dies. */
-function workerGuest(ctx: SimRouteContext): SimGuest | string {
-  const guest = ctx.cluster.guest(Number(ctx.params.vmid));
-  if (guest?.type === 'qemu' && guest.node === ctx.params.node) return guest;
-  return `Configuration file '${configPath('qemu', ctx.params.node!, Number(ctx.params.vmid))}' does not exist`;
-}
-
 /** Parameters only root@pam itself may set (`Only root may use this option.`); no token is. */
 function refuseRootOnly(ctx: SimRouteContext, names: readonly string[]): void {
   for (const name of names) {
@@ -61,25 +52,6 @@ function refuseRootOnly(ctx: SimRouteContext, names: readonly string[]): void {
       throw paramError({ [name]: 'Only root may use this option.' });
     }
   }
-}
-
-function powerTask(
-  ctx: SimRouteContext,
-  type: string,
-  outcome: SimTaskOutcome,
-  onSuccess?: () => void,
-): SimRouteResult {
-  const task = ctx.cluster.startTask({
-    node: ctx.params.node!,
-    type,
-    id: ctx.params.vmid!,
-    user: taskUser(ctx),
-    lines: [],
-    outcome,
-    durationMs: ctx.cluster.taskDuration(type),
-    ...(onSuccess ? { onSuccess } : {}),
-  });
-  return { data: task.upid };
 }
 
 const opt = (spec: Omit<SimParamSpec, 'optional'>): SimParamSpec => ({ ...spec, optional: true });
@@ -120,34 +92,34 @@ const start: SimRoute = {
   },
   handle: (ctx) => {
     refuseRootOnly(ctx, rootOnlyStart);
-    const guest = workerGuest(ctx);
-    if (typeof guest === 'string') return powerTask(ctx, 'qmstart', { kind: 'error', message: guest });
+    const guest = vmForWorker(ctx);
+    if (typeof guest === 'string') return vmTask(ctx, 'qmstart', { kind: 'error', message: guest });
     const running = guest.status === 'running';
     const lock = guest.config.get('lock');
     // a running VM locked for backup was paused by vzdump: start resumes it
-    if (lock === 'backup' && running) return powerTask(ctx, 'qmstart', { kind: 'ok' });
+    if (lock === 'backup' && running) return vmTask(ctx, 'qmstart', { kind: 'ok' });
     const problem =
       guest.config.get('template') === '1'
         ? "you can't start a vm if it's a template"
         : lock === 'suspended'
           ? undefined
           : (lockProblem(guest) ?? (running ? `VM ${guest.vmid} already running` : undefined));
-    if (problem) return powerTask(ctx, 'qmstart', { kind: 'error', message: problem });
-    return powerTask(ctx, 'qmstart', { kind: 'ok' }, () => markRunning(ctx.cluster, guest));
+    if (problem) return vmTask(ctx, 'qmstart', { kind: 'error', message: problem });
+    return vmTask(ctx, 'qmstart', { kind: 'ok' }, { onSuccess: () => markRunning(ctx.cluster, guest) });
   },
 };
 
 /** `_do_vm_stop` as the worker runs it: nothing to do for a stopped VM, else the lock check. */
 function stopWorker(ctx: SimRouteContext, type: 'qmstop' | 'qmshutdown'): SimRouteResult {
-  const guest = workerGuest(ctx);
+  const guest = vmForWorker(ctx);
   if (typeof guest === 'string') {
     const message = `unable to find configuration file for VM ${ctx.params.vmid} on node '${ctx.params.node}'`;
-    return powerTask(ctx, type, { kind: 'error', message });
+    return vmTask(ctx, type, { kind: 'error', message });
   }
-  if (guest.status !== 'running') return powerTask(ctx, type, { kind: 'ok' });
+  if (guest.status !== 'running') return vmTask(ctx, type, { kind: 'ok' });
   const locked = lockProblem(guest);
-  if (locked) return powerTask(ctx, type, { kind: 'error', message: locked });
-  return powerTask(ctx, type, { kind: 'ok' }, () => markStopped(guest));
+  if (locked) return vmTask(ctx, type, { kind: 'error', message: locked });
+  return vmTask(ctx, type, { kind: 'ok' }, { onSuccess: () => markStopped(guest) });
 }
 
 /** POST …/status/stop — `VM.PowerMgmt`; worker `qmstop`. */
@@ -207,14 +179,14 @@ const reboot: SimRoute = {
   permission: { path: '/vms/{vmid}', privileges: ['VM.PowerMgmt'] },
   params: { properties: { node: P.node, vmid: P.vmid, timeout: opt({ type: 'integer', minimum: 0 }) } },
   handle: (ctx) => {
-    const guest = workerGuest(ctx);
+    const guest = vmForWorker(ctx);
     if (typeof guest === 'string') {
       throw die(`unable to find configuration file for VM ${ctx.params.vmid} on node '${ctx.params.node}'`);
     }
     if (guest.status !== 'running') throw die(`VM ${guest.vmid} not running`);
     const locked = lockProblem(guest);
-    if (locked) return powerTask(ctx, 'qmreboot', { kind: 'error', message: locked });
-    return powerTask(ctx, 'qmreboot', { kind: 'ok' }, () => markRunning(ctx.cluster, guest));
+    if (locked) return vmTask(ctx, 'qmreboot', { kind: 'error', message: locked });
+    return vmTask(ctx, 'qmreboot', { kind: 'ok' }, { onSuccess: () => markRunning(ctx.cluster, guest) });
   },
 };
 
