@@ -195,6 +195,11 @@ describe('migrating a container (vzmigrate)', () => {
     expect((await aborted('/nodes/pve2/lxc/200/migrate', { target: 'pve1', online: 1 })).at(-2)).toMatch(
       / ERROR: migration aborted \(duration 00:00:00\): lxc live migration is currently not implemented$/,
     );
+    await api('POST', '/nodes/pve2/vzdump', { params: { vmid: 200, storage: 'nas' } });
+    expect((await aborted('/nodes/pve2/lxc/200/migrate', { target: 'pve1', restart: 1 })).at(-2)).toMatch(
+      / ERROR: migration aborted \(duration 00:00:00\): CT is locked \(backup\)$/,
+    );
+    expect(host.cluster.guest(200)).toMatchObject({ node: 'pve2', status: 'running' });
     host.cluster.setNodeOnline('pve3', false);
     expect((await aborted('/nodes/pve1/lxc/101/migrate', { target: 'pve3' })).at(-2)).toMatch(
       /: Can't connect to destination address using public key$/,
