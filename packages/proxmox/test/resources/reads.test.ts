@@ -47,9 +47,16 @@ describe('cluster reads', () => {
 
   it('clusterResources() lists every type, and filters by type', async () => {
     const all = await sim.client.clusterResources();
-    expect(new Set(all.map((r) => r.type))).toEqual(new Set(['node', 'lxc', 'storage', 'sdn']));
+    expect(new Set(all.map((r) => r.type))).toEqual(new Set(['node', 'lxc', 'qemu', 'storage', 'sdn']));
     const guests = await sim.client.clusterResources('vm');
-    expect(guests.map((g) => g.vmid).sort()).toEqual([100, 101, 200, 300]);
+    expect(guests.map((g) => [g.vmid, g.type])).toEqual([
+      [100, 'lxc'],
+      [101, 'lxc'],
+      [102, 'qemu'],
+      [200, 'lxc'],
+      [201, 'qemu'],
+      [300, 'lxc'],
+    ]);
     expect(sim.cluster.requests.at(-1)?.query).toEqual({ type: 'vm' });
   });
 

@@ -3,6 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import { SimulatedCluster, type SimulatorServer, startSimulatorServer } from '@felhom/proxmox/testing';
 import { Agent, buildConnector } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { formatViolations, validateRequest } from '../support/api-schema.js';
 import { apiCaller, enc } from './helpers.js';
 
 const norm = (fp: string): string => fp.replace(/[^0-9a-f]/gi, '').toUpperCase();
@@ -211,5 +212,61 @@ describe('restore → start → snapshot → rollback → delete snapshot → vz
 
     expect((await waitTask(await post('/nodes/pve1/lxc/150/status/stop'))).exitstatus).toBe('OK');
     expect(await statusOf()).toBe('stopped');
+  });
+});
+
+describe('a VM over HTTPS: restore → start → snapshot with RAM → pending change → reboot → vzdump → shutdown', () => {
+  async function waitTask(upid: unknown): Promise<{ exitstatus: string; log: string[] }> {
+    expect(upid).toMatch(/^UPID:pve1:/);
+    for (let poll = 0; poll < 50; poll++) {
+      const status = (await call('GET', `/nodes/pve1/tasks/${enc(upid)}/status`, { init: pinned() })).body!
+        .data as { status: string; exitstatus?: string };
+      if (status.status === 'stopped') {
+        const log = (
+          await call('GET', `/nodes/pve1/tasks/${enc(upid)}/log`, { params: { limit: 0 }, init: pinned() })
+        ).body!.data as { t: string }[];
+        return { exitstatus: status.exitstatus ?? '', log: log.map((l) => l.t) };
+      }
+      now += 1000;
+    }
+    throw new Error(`task ${String(upid)} did not end`);
+  }
+  const send = async (method: string, path: string, params: Record<string, string | number | boolean> = {}) =>
+    (await call(method, `/nodes/pve1/qemu${path}`, { params, init: pinned() })).body?.data as Record<
+      string,
+      unknown
+    >;
+
+  it('walks the life of a VM, each task ending TASK OK, every request valid for the schema', async () => {
+    const archive = cluster.latestBackup(102)!.volid;
+    const restore = await waitTask(
+      await send('POST', '', { vmid: 160, archive, storage: 'local-lvm', unique: true }),
+    );
+    expect(restore.log).toContain("new volume ID is 'local-lvm:vm-160-disk-0'");
+    expect(restore.exitstatus).toBe('OK');
+    expect((await waitTask(await send('POST', '/160/status/start'))).exitstatus).toBe('OK');
+    const snapshot = await waitTask(
+      await send('POST', '/160/snapshot', { snapname: 'golden', vmstate: true }),
+    );
+    expect(snapshot.log).toContain("saving VM state and RAM using storage 'local-lvm'");
+    expect(await send('PUT', '/160/config', { memory: 8192 })).toBeNull();
+    expect((await send('GET', '/160/config', { current: true })).memory).toBe('4096');
+    expect((await waitTask(await send('POST', '/160/status/reboot'))).exitstatus).toBe('OK');
+    expect((await send('GET', '/160/config', { current: true })).memory).toBe('8192');
+    const dump = await waitTask(
+      (
+        await call('POST', '/nodes/pve1/vzdump', {
+          params: { vmid: 160, storage: 'local', compress: 'zstd' },
+          init: pinned(),
+        })
+      ).body?.data,
+    );
+    expect(dump.log).toContain('INFO: Starting Backup of VM 160 (qemu)');
+    expect(cluster.latestBackup(160)?.volid).toMatch(/^local:backup\/vzdump-qemu-160-.*\.vma\.zst$/);
+    expect((await waitTask(await send('POST', '/160/status/shutdown'))).exitstatus).toBe('OK');
+    expect((await send('GET', '/160/status/current')).status).toBe('stopped');
+    const violations = cluster.requests.flatMap((request) => validateRequest(request));
+    expect(violations, formatViolations(violations)).toEqual([]);
+    expect(cluster.requests.every((request) => request.status === 200)).toBe(true);
   });
 });

@@ -235,8 +235,8 @@ describe('host errors', () => {
   });
 
   it('501 for unknown methods, 400 with PVE wording for bad parameters, 500 for unknown nodes', async () => {
-    expect((await api('GET', '/nodes/pve1/qemu')).statusText).toBe(
-      "Method 'GET /nodes/pve1/qemu' not implemented",
+    expect((await api('GET', '/nodes/pve1/qemu/102/pending')).statusText).toBe(
+      "Method 'GET /nodes/pve1/qemu/102/pending' not implemented",
     );
     const bad = await api('POST', '/nodes/pve1/vzdump', { params: { vmid: '100', mode: 'fast', bogus: 1 } });
     expect(bad.status).toBe(400);

@@ -8,8 +8,17 @@ interface ApiNode {
   readonly info?: Record<string, ApiMethod>;
   readonly children?: readonly ApiNode[];
 }
+interface ApiParameter {
+  readonly type?: string;
+  readonly optional?: number;
+  readonly enum?: readonly string[];
+  readonly minimum?: number | string;
+  readonly maximum?: number | string;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+}
 interface ApiMethod {
-  readonly parameters?: { readonly properties?: Record<string, { type?: string; optional?: number }> };
+  readonly parameters?: { readonly properties?: Record<string, ApiParameter> };
   readonly permissions?: { readonly check?: readonly unknown[]; readonly user?: string };
   readonly proxyto?: string;
 }
@@ -38,6 +47,18 @@ describe('the simulated endpoints match the official PVE 9.1 schema', () => {
       expect(Boolean(properties[name]?.optional), `${key}: optionality of ${name}`).toBe(
         Boolean(spec.optional),
       );
+      // the limits the simulator enforces are the schema's (a Perl `qr//` prints as `(?^:…)`)
+      const official = properties[name] ?? {};
+      if (spec.enum) expect(official.enum, `${key}: enum of ${name}`).toEqual(spec.enum);
+      for (const limit of ['minimum', 'maximum', 'maxLength'] as const) {
+        if (spec[limit] !== undefined)
+          expect(Number(official[limit]), `${key}: ${limit} of ${name}`).toBe(spec[limit]);
+      }
+      if (spec.pattern) {
+        expect(official.pattern?.replace(/^\(\?\^:(.*)\)$/, '$1'), `${key}: pattern of ${name}`).toBe(
+          spec.pattern.source,
+        );
+      }
     }
     // the declarative permission check is the schema's `check`
     const check = official?.permissions?.check;
@@ -46,6 +67,9 @@ describe('the simulated endpoints match the official PVE 9.1 schema', () => {
       expect(check?.[1]).toBe(route.permission.path);
       expect(check?.[2]).toEqual(route.permission.privileges);
       expect(check?.[3] === 'any' ? 'any' : 'all').toBe(route.permission.mode ?? 'all');
+    } else if (route.schemaCheck) {
+      // a check the handler applies itself (`or`, `userid-param`, …), recorded as the schema writes it
+      expect(check).toEqual(route.schemaCheck);
     } else {
       expect(check, `${key} has a schema check the simulator does not apply`).toBeUndefined();
     }

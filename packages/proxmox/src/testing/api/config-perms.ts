@@ -1,5 +1,6 @@
 import { parsePropertyString } from '../model/config-file.js';
 import { permError } from '../model/sim-error.js';
+import { checkBridgeAccess } from './bridge-access.js';
 import type { SimRouteContext } from './route.js';
 
 /**
@@ -35,17 +36,7 @@ export function checkConfigPermissions(
       ctx.check(vm, ['VM.Config.Memory']);
     } else if (/^net\d+$/.test(key) || key === 'nameserver' || key === 'searchdomain' || key === 'hostname') {
       ctx.check(vm, ['VM.Config.Network']);
-      if (!isDelete && /^net\d+$/.test(key) && ctx.cluster.profile.sdnUseCheck) {
-        const bridge = parsePropertyString(value).get('bridge');
-        const tag = parsePropertyString(value).get('tag');
-        if (bridge !== undefined) {
-          ctx.check(
-            `/sdn/zones/localnetwork/${bridge}${tag === undefined ? '' : `/${tag}`}`,
-            ['SDN.Use'],
-            'any',
-          );
-        }
-      }
+      if (!isDelete && /^net\d+$/.test(key)) checkBridgeAccess(ctx, value);
     } else if (/^dev\d+$/.test(key)) {
       throw permError('configuring device passthrough is only allowed for root@pam');
     } else if (key === 'features') {

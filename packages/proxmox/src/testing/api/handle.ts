@@ -1,4 +1,5 @@
 import type { SimRequestLogEntry, SimulatedCluster } from '../model/cluster.js';
+import type { SimProfile } from '../model/profiles.js';
 import { die, SimError } from '../model/sim-error.js';
 import { authenticate, tokenIdFromHeader } from './auth.js';
 import { validateParams } from './params.js';
@@ -16,12 +17,13 @@ import {
 const API_PREFIX = '/api2/json';
 
 function matchRoute(
+  profile: SimProfile,
   method: string,
   path: string,
 ): { route: SimRoute; uriParams: Record<string, string> } | undefined {
   const segments = path.split('/').filter((s) => s !== '');
   for (const route of SIM_ROUTES) {
-    if (route.method !== method) continue;
+    if (route.method !== method || route.available?.(profile) === false) continue;
     const template = route.path.split('/').filter((s) => s !== '');
     if (template.length !== segments.length) continue;
     const uriParams: Record<string, string> = {};
@@ -82,7 +84,7 @@ function answer(
   const profile = cluster.profile;
   const { method, path: relPath } = entry;
   try {
-    const matched = matchRoute(method, relPath);
+    const matched = matchRoute(profile, method, relPath);
     if (!matched) throw new SimError(501, `Method '${method} ${relPath}' not implemented`);
     entry.endpoint = `${matched.route.method} ${matched.route.path}`;
     if (body === undefined) throw new SimError(400, 'unable to parse JSON body');

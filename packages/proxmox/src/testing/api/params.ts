@@ -27,6 +27,8 @@ export interface SimParamSpec {
   readonly minimum?: number;
   readonly maximum?: number;
   readonly maxLength?: number;
+  /** A regular expression the whole value must match (`m/^$pattern$/`). */
+  readonly pattern?: RegExp;
 }
 
 /** An endpoint's parameters: fixed names plus, optionally, a rule for indexed/open names. */
@@ -104,6 +106,9 @@ function checkValue(spec: SimParamSpec, raw: string): { problem?: string; value:
   if (spec.format) {
     const problem = formatProblem(spec.format, raw);
     if (problem) return { problem: `invalid format - ${problem}\n`, value: raw };
+  }
+  if (spec.pattern && !new RegExp(`^(?:${spec.pattern.source})$`).test(raw)) {
+    return { problem: 'value does not match the regex pattern', value: raw };
   }
   if (spec.maxLength !== undefined && raw.length > spec.maxLength) {
     return { problem: `value may only be ${spec.maxLength} characters long`, value: raw };

@@ -1,4 +1,5 @@
 import type { SimulatedCluster } from '../model/cluster.js';
+import type { SimProfile } from '../model/profiles.js';
 import { permError } from '../model/sim-error.js';
 import type { SimParamSchema } from './params.js';
 
@@ -47,6 +48,13 @@ export interface SimRoute {
   /** Checked before proxying and before parameter validation, as `check_api2_permissions` is. */
   readonly permission?: SimPermissionCheck;
   readonly params: SimParamSchema;
+  /**
+   * The schema's check when it is not a plain `perm` check (`['or', ['userid-param', 'self'], …]`):
+   * the handler applies it itself; recorded so tests can compare it with the official schema.
+   */
+  readonly schemaCheck?: readonly unknown[];
+  /** Whether the host of this profile has the method (older versions answer 501). @default always */
+  readonly available?: (profile: SimProfile) => boolean;
   handle(ctx: SimRouteContext): SimRouteResult;
 }
 

@@ -1,27 +1,30 @@
 import type { SimulatedCluster } from '../model/cluster.js';
 import { parseDiskSize, parsePropertyString } from '../model/config-file.js';
+import { configPath } from '../model/guest-state.js';
 import type { SimGuest, SimNode } from '../model/inventory.js';
 import { die } from '../model/sim-error.js';
 
 /**
- * Wire shapes of guests and nodes (pve-container `vmstatus`, pve-manager `extract_node_stats`),
- * computed from the model with deterministic, plausible figures.
+ * Wire shapes of containers and nodes (pve-container `vmstatus`, pve-manager
+ * `extract_node_stats`), computed from the model with deterministic, plausible figures.
  */
 
 const MiB = 1024 * 1024;
 
-/** `PVE::LXC::Config->load_config` on this node: the guest, or the 500 a missing file gives. */
-export function loadGuest(cluster: SimulatedCluster, node: string, vmid: number): SimGuest {
+/**
+ * `load_config` on this node (`PVE::LXC::Config`, or `PVE::QemuConfig` for `qemu`): the guest,
+ * or the 500 a missing file gives. A guest of the other type has no such file either.
+ */
+export function loadGuest(
+  cluster: SimulatedCluster,
+  node: string,
+  vmid: number,
+  type: SimGuest['type'] = 'lxc',
+): SimGuest {
   const guest = cluster.guest(vmid);
-  if (!guest || guest.node !== node)
-    throw die(`Configuration file 'nodes/${node}/lxc/${vmid}.conf' does not exist`);
+  if (!guest || guest.node !== node || guest.type !== type)
+    throw die(`Configuration file '${configPath(type, node, vmid)}' does not exist`);
   return guest;
-}
-
-/** `check_lock`: the text a locked guest's operations die with, or `undefined`. */
-export function lockProblem(guest: SimGuest): string | undefined {
-  const lock = guest.config.get('lock');
-  return lock === undefined ? undefined : `CT is locked (${lock})`;
 }
 
 /** Root disk size in bytes from `rootfs`. */
@@ -82,12 +85,17 @@ export function guestStatusView(
   return view;
 }
 
+/** A guest's memory in MiB (`memory: 4096`, or a VM's `current=4096` property string). */
+export function memoryMiB(guest: SimGuest): number {
+  const value = parsePropertyString(guest.config.get('memory') ?? '512', 'current').get('current');
+  return Number.parseInt(value ?? '512', 10);
+}
+
 /** Running guests' memory on a node, for node figures. */
 function guestMemory(cluster: SimulatedCluster, node: string): number {
   let used = 0;
   for (const guest of cluster.guests.values()) {
-    if (guest.node === node && guest.status === 'running')
-      used += Number(guest.config.get('memory') ?? '512') * MiB;
+    if (guest.node === node && guest.status === 'running') used += memoryMiB(guest) * MiB;
   }
   return used;
 }

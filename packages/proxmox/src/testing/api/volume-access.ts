@@ -5,7 +5,8 @@ import type { SimRouteContext } from './route.js';
  * `PVE::Storage::check_volume_access` (pve-storage): `Datastore.Allocate` on `/storage` allows
  * everything; templates and ISOs need `Datastore.AllocateSpace|Datastore.Audit`; a guest's own
  * volume is fine; backups need `Datastore.AllocateSpace` plus `VM.Backup` on the owner; disks need
- * `Datastore.Audit` plus `VM.Config.Disk` on the owner. Throws the 403 of the first failed check.
+ * `Datastore.Audit` plus `VM.Config.Disk` on the owner (container volumes and VM images alike).
+ * Throws the 403 of the first failed check.
  */
 export function checkVolumeAccess(
   ctx: Pick<SimRouteContext, 'can' | 'check'>,
@@ -21,7 +22,7 @@ export function checkVolumeAccess(
   } else if (volume.content === 'backup' && volume.vmid !== undefined) {
     ctx.check(storagePath, ['Datastore.AllocateSpace']);
     ctx.check(`/vms/${volume.vmid}`, ['VM.Backup']);
-  } else if (volume.content === 'rootdir' && volume.vmid !== undefined) {
+  } else if ((volume.content === 'rootdir' || volume.content === 'images') && volume.vmid !== undefined) {
     ctx.check(storagePath, ['Datastore.Audit']);
     ctx.check(`/vms/${volume.vmid}`, ['VM.Config.Disk']);
   } else {

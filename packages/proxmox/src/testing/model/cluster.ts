@@ -5,6 +5,7 @@ import type { SimGuest, SimNode, SimStorage, SimVolume } from './inventory.js';
 import { effectivePrivileges, normalizeAclPath, PVE9_PRIVILEGES, type SimAclEntry } from './privileges.js';
 import { SIM_PROFILES, type SimProfile, type SimProfileName } from './profiles.js';
 import { defaultSeed } from './seed.js';
+import { MORE_TASK_DURATIONS } from './task-durations.js';
 import { createTask, type SimTask, type SimTaskOutcome, type SimTaskSpec } from './tasks.js';
 import { defaultTokens, isRootToken, type SimToken, tokenUser } from './tokens.js';
 
@@ -52,6 +53,8 @@ export interface SimTokenInit {
   readonly privsep?: boolean;
   /** Expiry, seconds since the epoch. */
   readonly expire?: number;
+  /** A comment, shown by the token's info. */
+  readonly comment?: string;
 }
 
 /** One request as it reached the host (the token's secret is never recorded). */
@@ -190,6 +193,7 @@ export class SimulatedCluster {
       acl,
       ...(init.privsep === undefined ? {} : { privsep: init.privsep }),
       ...(init.expire === undefined ? {} : { expire: init.expire }),
+      ...(init.comment === undefined ? {} : { comment: init.comment }),
     };
     this.#tokens.set(token.id, token);
     return token;
@@ -252,7 +256,7 @@ export class SimulatedCluster {
 
   /** The config digest PVE would report for a guest right now. */
   digest(guest: SimGuest): string {
-    return configDigest(guest.config, guest.snapshots);
+    return configDigest(guest.config, guest.snapshots, guest.pending);
   }
 
   // tasks
@@ -265,7 +269,7 @@ export class SimulatedCluster {
   /** Duration of a task type in ms. */
   taskDuration(type: string): number {
     if (typeof this.#durations === 'number') return this.#durations;
-    return this.#durations[type] ?? DEFAULT_DURATIONS[type] ?? 1000;
+    return this.#durations[type] ?? DEFAULT_DURATIONS[type] ?? MORE_TASK_DURATIONS[type] ?? 1000;
   }
 
   /**

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 
 /**
- * A container's config as `/etc/pve/nodes/<node>/lxc/<vmid>.conf` stores it: raw `key: value`
- * strings, snapshot sections, and the digest PVE derives from the file text.
+ * A guest's config as `/etc/pve/nodes/<node>/lxc/<vmid>.conf` (or `…/qemu-server/<vmid>.conf`)
+ * stores it: raw `key: value` strings, the `[PENDING]` section, snapshot sections, and the digest
+ * PVE derives from the file text.
  */
 
 /** One snapshot section of a config file. */
@@ -18,7 +19,10 @@ export interface SimSnapshot {
 
 const HIDDEN_KEYS = new Set(['description', 'digest', 'snapshots', 'snapstate', 'snaptime']);
 
-/** `generate_raw_config` of `PVE::LXC::Config::write_pct_config`: description as `#` lines, then sorted keys. */
+/**
+ * `generate_raw_config` of `write_pct_config` (pve-container) and `write_vm_config`
+ * (qemu-server): description as `#` lines, then sorted keys.
+ */
 function renderSection(
   config: ReadonlyMap<string, string>,
   extra?: { snaptime?: number; snapstate?: string },
@@ -37,12 +41,17 @@ function renderSection(
   return raw;
 }
 
-/** The config file text, snapshot sections included, exactly as its digest is computed from it. */
+/**
+ * The config file text, `[PENDING]` and snapshot sections included, exactly as its digest is
+ * computed from it.
+ */
 export function renderConfigFile(
   config: ReadonlyMap<string, string>,
   snapshots: ReadonlyMap<string, SimSnapshot>,
+  pending?: ReadonlyMap<string, string>,
 ): string {
   let raw = renderSection(config);
+  if (pending !== undefined && pending.size > 0) raw += `\n[PENDING]\n${renderSection(pending)}`;
   for (const name of [...snapshots.keys()].sort()) {
     const snap = snapshots.get(name)!;
     const section = new Map(snap.config);
@@ -56,23 +65,39 @@ export function renderConfigFile(
 export function configDigest(
   config: ReadonlyMap<string, string>,
   snapshots: ReadonlyMap<string, SimSnapshot>,
+  pending?: ReadonlyMap<string, string>,
 ): string {
-  return createHash('sha1').update(renderConfigFile(config, snapshots)).digest('hex');
+  return createHash('sha1')
+    .update(renderConfigFile(config, snapshots, pending))
+    .digest('hex');
 }
 
-const INTEGER_KEYS = new Set(['cores', 'memory', 'swap', 'cpuunits', 'tty', 'snaptime']);
-const BOOLEAN_KEYS = new Set(['onboot', 'console', 'protection', 'template', 'unprivileged', 'debug']);
+/** How `check_type` reads a key: integers and booleans become JSON numbers, the rest stays text. */
+export type SimConfigKeyKind = 'integer' | 'boolean' | 'string';
+
+const LXC_INTEGER_KEYS = new Set(['cores', 'memory', 'swap', 'cpuunits', 'tty', 'snaptime']);
+const LXC_BOOLEAN_KEYS = new Set(['onboot', 'console', 'protection', 'template', 'unprivileged', 'debug']);
+
+/** The kinds of container config keys (pve-container `PVE::LXC::Config` `$confdesc`). */
+export function lxcKeyKind(key: string): SimConfigKeyKind {
+  if (LXC_INTEGER_KEYS.has(key)) return 'integer';
+  return LXC_BOOLEAN_KEYS.has(key) ? 'boolean' : 'string';
+}
 
 /**
  * The GET config representation: `check_type` makes integers and booleans JSON numbers; everything
  * else (including `cpulimit`, a schema "number") stays a string.
  */
-export function typedConfig(config: ReadonlyMap<string, string>): Record<string, string | number> {
+export function typedConfig(
+  config: ReadonlyMap<string, string>,
+  kindOf: (key: string) => SimConfigKeyKind = lxcKeyKind,
+): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [key, value] of config) {
     if (HIDDEN_KEYS.has(key) && key !== 'description') continue;
-    if (INTEGER_KEYS.has(key)) out[key] = Number.parseInt(value, 10);
-    else if (BOOLEAN_KEYS.has(key)) out[key] = value === '1' ? 1 : 0;
+    const kind = kindOf(key);
+    if (kind === 'integer') out[key] = Number.parseInt(value, 10);
+    else if (kind === 'boolean') out[key] = value === '1' ? 1 : 0;
     else out[key] = value;
   }
   return out;

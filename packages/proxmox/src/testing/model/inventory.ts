@@ -17,14 +17,28 @@ export interface SimNode {
   readonly maxdisk: number;
   /** `AB:CD:…` SHA-256 fingerprint listed as `ssl_fingerprint`. */
   readonly sslFingerprint: string;
+  /** The node's corosync ring address (`ip` in `GET /cluster/status`). */
+  readonly ip: string;
+  /** The node's id in the corosync configuration (1, 2, …). */
+  readonly nodeid: number;
 }
 
-/** An LXC guest: the config file as the host stores it, plus runtime state. */
+/**
+ * A guest: an LXC container or a QEMU virtual machine. The config file as the host stores it,
+ * plus runtime state.
+ */
 export interface SimGuest {
   readonly vmid: number;
+  /** `lxc` (`/etc/pve/nodes/<node>/lxc/<vmid>.conf`) or `qemu` (`…/qemu-server/<vmid>.conf`). */
+  readonly type: 'lxc' | 'qemu';
   node: string;
   /** Raw config keys as `<vmid>.conf` holds them (`lock`, `parent` included). */
   config: Map<string, string>;
+  /**
+   * The `[PENDING]` section (QEMU): changes to a running VM that take effect when it next starts.
+   * Its `delete` key lists the options to remove then. Empty or absent when nothing is pending.
+   */
+  pending?: Map<string, string>;
   /** Snapshot sections of the config file. */
   readonly snapshots: Map<string, SimSnapshot>;
   status: 'running' | 'stopped';
@@ -53,14 +67,16 @@ export interface SimVolume {
   readonly storage: string;
   /** The node whose local storage holds it; `undefined` on shared storages. */
   readonly node: string | undefined;
-  readonly content: 'vztmpl' | 'backup' | 'rootdir' | 'iso';
+  /** `images` are VM disks, `rootdir` container volumes. */
+  readonly content: 'vztmpl' | 'backup' | 'rootdir' | 'images' | 'iso';
   readonly format: string;
   readonly size: number;
   /** Seconds since the epoch. */
   readonly ctime: number;
   readonly vmid?: number;
   readonly notes?: string;
-  readonly subtype?: 'lxc';
+  /** For backups: the guest type the archive holds. */
+  readonly subtype?: 'lxc' | 'qemu';
   /** For backups: the guest config the archive holds (restores start from it). */
   readonly backupConfig?: ReadonlyMap<string, string>;
 }

@@ -17,7 +17,7 @@ export interface SimProfile {
   readonly errorMessageInBody: boolean;
   /** `vmid` in `GET /nodes/{node}/lxc` is a string (before pve-container 5.0.10, PVE 8.2). */
   readonly lxcListVmidAsString: boolean;
-  /** Running CTs carry the `pressure*` fields (PVE 9). */
+  /** Running guests carry the `pressure*` fields (PVE 9). */
   readonly pressureFields: boolean;
   /** Node status `memory.available` (PVE 9.0). */
   readonly memoryAvailable: boolean;
@@ -27,6 +27,15 @@ export interface SimProfile {
   readonly unifiedAuthFailure: boolean;
   /** Bridge access needs `SDN.Use` on `/sdn/zones/localnetwork/<bridge>` (PVE 8). */
   readonly sdnUseCheck: boolean;
+  /** The QEMU version running VMs report (`running-qemu`; machine types follow it). */
+  readonly qemuVersion: string;
+  /**
+   * `memhost` in VM status, and in every guest's `/cluster/resources` entry (qemu-server 9.0,
+   * the `pve-vm-9.0` RRD schema).
+   */
+  readonly memhost: boolean;
+  /** `GET /nodes/{node}/lxc/{vmid}/interfaces` exists (pve-container 5.0, PVE 8.0). */
+  readonly lxcInterfaces: boolean;
 }
 
 /** The three profiles; `pve9` is the default. */
@@ -43,6 +52,9 @@ export const SIM_PROFILES: Readonly<Record<SimProfileName, SimProfile>> = {
     bootInfo: true,
     unifiedAuthFailure: true,
     sdnUseCheck: true,
+    qemuVersion: '10.1.2',
+    memhost: true,
+    lxcInterfaces: true,
   },
   pve8: {
     name: 'pve8',
@@ -56,6 +68,9 @@ export const SIM_PROFILES: Readonly<Record<SimProfileName, SimProfile>> = {
     bootInfo: true,
     unifiedAuthFailure: false,
     sdnUseCheck: true,
+    qemuVersion: '9.2.0',
+    memhost: false,
+    lxcInterfaces: true,
   },
   pve7: {
     name: 'pve7',
@@ -69,5 +84,8 @@ export const SIM_PROFILES: Readonly<Record<SimProfileName, SimProfile>> = {
     bootInfo: false,
     unifiedAuthFailure: false,
     sdnUseCheck: false,
+    qemuVersion: '7.2.0',
+    memhost: false,
+    lxcInterfaces: false,
   },
 };

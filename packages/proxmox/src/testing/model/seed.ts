@@ -1,11 +1,12 @@
 import type { SimSnapshot } from './config-file.js';
 import type { SimGuest, SimNode, SimStorage, SimVolume } from './inventory.js';
+import { seedMac, seedVms } from './seed-vms.js';
 import { vzdumpStamp } from './time-format.js';
 
 /**
- * The cluster every simulator starts with: three nodes, four containers (two running), a local
- * directory storage with templates and backups, an LVM-thin storage with the root disks, and a
- * shared NFS backup storage. Shapes and names follow what real hosts show.
+ * The cluster every simulator starts with: three nodes, four containers (two running), two VMs
+ * (one running), a local directory storage with templates and backups, an LVM-thin storage with
+ * the guests' disks, and a shared NFS backup storage. Shapes and names follow what real hosts show.
  */
 export interface SimSeed {
   readonly nodes: SimNode[];
@@ -27,7 +28,7 @@ const fingerprint = (seed: number): string =>
   ).join(':');
 
 function ctConfig(vmid: number, hostname: string, extra: Record<string, string> = {}): Map<string, string> {
-  const mac = `BC:24:11:5A:${(vmid >> 8).toString(16).toUpperCase().padStart(2, '0')}:${(vmid & 0xff).toString(16).toUpperCase().padStart(2, '0')}`;
+  const mac = seedMac(vmid);
   return new Map(
     Object.entries({
       arch: 'amd64',
@@ -73,6 +74,8 @@ export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSee
     maxmem: 32 * GiB,
     maxdisk: 100 * GiB,
     sslFingerprint: fingerprint(i + 1),
+    ip: `192.168.10.${11 + i}`,
+    nodeid: i + 1,
   }));
   const [n1 = 'pve1', n2 = n1, n3 = n2] = nodeNames;
   // Whole hours, so the names and times read like a host's rather than like a test's clock.
@@ -92,6 +95,7 @@ export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSee
   const guests: SimGuest[] = [
     {
       vmid: 100,
+      type: 'lxc',
       node: n1,
       config: ctConfig(100, 'web', { description: 'felhom web front end', tags: 'felhom;web' }),
       snapshots: new Map(),
@@ -101,6 +105,7 @@ export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSee
     },
     {
       vmid: 101,
+      type: 'lxc',
       node: n1,
       config: ctConfig(101, 'db', { memory: '2048', tags: 'felhom;db', parent: 'before-upgrade' }),
       snapshots: before,
@@ -110,6 +115,7 @@ export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSee
     },
     {
       vmid: 200,
+      type: 'lxc',
       node: n2,
       config: ctConfig(200, 'media', { cores: '4', memory: '4096' }),
       snapshots: new Map(),
@@ -119,6 +125,7 @@ export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSee
     },
     {
       vmid: 300,
+      type: 'lxc',
       node: n3,
       config: ctConfig(300, 'archive'),
       snapshots: new Map(),
@@ -179,6 +186,9 @@ export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSee
   for (const guest of guests) {
     volumes.push(rootVolume(guest.node, guest.vmid, 8 * GiB, created));
   }
+  const vms = seedVms({ home: n1, build: n2 }, created, seconds(hoursAgo(20 * 24)));
+  guests.push(...vms.guests);
+  volumes.push(...vms.volumes);
   const web = guests[0]!;
   const backupMs = hoursAgo(26 * 24);
   const backupCtime = seconds(backupMs);
@@ -207,6 +217,20 @@ export function defaultSeed(nodeNames: readonly string[], nowMs: number): SimSee
     notes: 'db',
     subtype: 'lxc',
     backupConfig: new Map([...guests[1]!.config].filter(([k]) => k !== 'parent')),
+  });
+  const haos = vms.guests[0]!;
+  volumes.push({
+    volid: `nas:backup/vzdump-qemu-102-${vzdumpStamp(backupMs + 600_000)}.vma.zst`,
+    storage: 'nas',
+    node: undefined,
+    content: 'backup',
+    format: 'vma.zst',
+    size: 1_632_478_912,
+    ctime: backupCtime + 600,
+    vmid: 102,
+    notes: 'haos',
+    subtype: 'qemu',
+    backupConfig: new Map(haos.config),
   });
   return { nodes, guests, storages, volumes };
 }

@@ -10,3 +10,10 @@ export function vzdumpStamp(ms: number): string {
 export function logStamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
+
+/** `HH:MM:SS`: vzdump's `format_time` and the migration's `(duration …)`. */
+export function hms(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+}

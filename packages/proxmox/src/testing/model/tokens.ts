@@ -15,6 +15,8 @@ export interface SimToken {
   readonly privsep?: boolean;
   /** Expiry in seconds since the epoch; 0 or absent never expires. */
   readonly expire?: number;
+  /** The token's comment, as `GET /access/users/{userid}/token/{tokenid}` shows it. */
+  readonly comment?: string;
 }
 
 /** The default agent token's id. */

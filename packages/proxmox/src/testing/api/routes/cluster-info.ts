@@ -1,7 +1,6 @@
 import { P } from '../params.js';
 import type { SimRoute } from '../route.js';
-import { guestStatusView, nodeStats } from '../views.js';
-import { storageStatus } from './storage.js';
+import { nodeStats } from '../views.js';
 
 /** GET /version — permissions: `user => 'all'`. */
 const version: SimRoute = {
@@ -91,104 +90,6 @@ const nodeStatus: SimRoute = {
   },
 };
 
-/**
- * GET /cluster/resources — `user => 'all'`; guests need `VM.Audit` on `/vms/<vmid>`, storages
- * `Datastore.Audit|Datastore.AllocateSpace` on `/storage/<id>`; nodes are always listed, their
- * figures only with `Sys.Audit`.
- */
-const resources: SimRoute = {
-  method: 'GET',
-  path: '/cluster/resources',
-  proxyto: false,
-  params: {
-    properties: { type: { type: 'string', optional: true, enum: ['vm', 'storage', 'node', 'sdn'] } },
-  },
-  handle: ({ cluster, params, can }) => {
-    const type = params.type;
-    const out: Record<string, unknown>[] = [];
-    if (type === undefined || type === 'vm') {
-      for (const guest of [...cluster.guests.values()].sort((a, b) => a.vmid - b.vmid)) {
-        if (!can(`/vms/${guest.vmid}`, ['VM.Audit'])) continue;
-        const online = cluster.nodes.get(guest.node)?.online ?? false;
-        const view = guestStatusView(cluster, guest, true);
-        const item: Record<string, unknown> = {
-          id: `lxc/${guest.vmid}`,
-          type: 'lxc',
-          vmid: guest.vmid,
-          node: guest.node,
-          name: view.name,
-          status: online ? view.status : 'unknown',
-          template: guest.config.get('template') === '1' ? 1 : 0,
-        };
-        if (online) {
-          for (const key of [
-            'cpu',
-            'mem',
-            'maxmem',
-            'disk',
-            'maxdisk',
-            'diskread',
-            'diskwrite',
-            'netin',
-            'netout',
-            'uptime',
-          ]) {
-            item[key] = view[key];
-          }
-          item.maxcpu = view.cpus;
-        }
-        if (view.tags !== undefined) item.tags = view.tags;
-        if (view.lock !== undefined) item.lock = view.lock;
-        out.push(item);
-      }
-    }
-    if (type === undefined || type === 'node') {
-      for (const node of cluster.nodes.values()) {
-        out.push({
-          id: `node/${node.name}`,
-          type: 'node',
-          node: node.name,
-          status: node.online ? 'online' : 'offline',
-          level: '',
-          'cgroup-mode': 2,
-          ...(node.online && can(`/nodes/${node.name}`, ['Sys.Audit']) ? nodeStats(cluster, node) : {}),
-        });
-      }
-    }
-    if (type === undefined || type === 'storage') {
-      for (const node of cluster.nodes.values()) {
-        for (const storage of cluster.storages.values()) {
-          if (!can(`/storage/${storage.id}`, ['Datastore.Audit', 'Datastore.AllocateSpace'], 'any')) continue;
-          const status = storageStatus(cluster, storage, node.name);
-          out.push({
-            id: `storage/${node.name}/${storage.id}`,
-            type: 'storage',
-            storage: storage.id,
-            node: node.name,
-            status: node.online ? 'available' : 'unknown',
-            plugintype: storage.type,
-            content: storage.content.join(','),
-            shared: storage.shared ? 1 : 0,
-            ...(node.online ? { disk: status.used, maxdisk: status.total } : {}),
-          });
-        }
-      }
-    }
-    if (type === undefined || type === 'sdn') {
-      for (const node of cluster.nodes.values()) {
-        out.push({
-          id: `sdn/${node.name}/localnetwork`,
-          type: 'sdn',
-          sdn: 'localnetwork',
-          node: node.name,
-          status: node.online ? 'ok' : 'unknown',
-        });
-      }
-    }
-    return { data: out };
-  },
-};
-
 const STANDARD_PATHS = ['/', '/access', '/access/groups', '/nodes', '/pool', '/sdn', '/storage', '/vms'];
 
 /**
@@ -226,4 +127,4 @@ const permissions: SimRoute = {
 };
 
 /** The cluster-wide and node information routes. */
-export const CLUSTER_INFO_ROUTES: readonly SimRoute[] = [version, nodes, nodeStatus, resources, permissions];
+export const CLUSTER_INFO_ROUTES: readonly SimRoute[] = [version, nodes, nodeStatus, permissions];

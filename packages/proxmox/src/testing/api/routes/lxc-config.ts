@@ -1,10 +1,11 @@
 import { typedConfig } from '../../model/config-file.js';
+import { lockProblem } from '../../model/guest-state.js';
 import { die, paramError } from '../../model/sim-error.js';
 import { checkConfigPermissions } from '../config-perms.js';
 import { indexedOption, LXC_OPTIONS } from '../lxc-options.js';
 import { P, splitList } from '../params.js';
 import type { SimRoute } from '../route.js';
-import { loadGuest, lockProblem } from '../views.js';
+import { loadGuest } from '../views.js';
 
 /**
  * GET …/config — check `['perm', '/vms/{vmid}', ['VM.Audit']]`; `env` is dropped without

@@ -1,4 +1,5 @@
 import { parseDiskSize, parsePropertyString } from '../../model/config-file.js';
+import { guestWord, markRunning } from '../../model/guest-state.js';
 import type { SimGuest, SimVolume } from '../../model/inventory.js';
 import { die, paramError, permError } from '../../model/sim-error.js';
 import type { SimTaskOutcome } from '../../model/tasks.js';
@@ -124,9 +125,9 @@ function createOrRestore(ctx: SimRouteContext): string {
   const restore = restoreFlag === '1';
   const force = forceFlag === '1';
   const existing = cluster.guest(vmid);
-  const sameExists = existing !== undefined && existing.node === node;
+  const sameExists = existing !== undefined && existing.node === node && existing.type === 'lxc';
   if (!(sameExists && restore && force)) {
-    if (existing) throw die(`CT ${vmid} already exists on node '${existing.node}'`);
+    if (existing) throw die(`${guestWord(existing)} ${vmid} already exists on node '${existing.node}'`);
   } else {
     if (existing.status === 'running') throw die("can't overwrite running container");
     if (existing.config.get('protection') === '1')
@@ -166,8 +167,9 @@ function createOrRestore(ctx: SimRouteContext): string {
   });
   let outcome: SimTaskOutcome = { kind: 'ok' };
   if (!source) outcome = failure(`volume '${ostemplate}' does not exist`);
-  else if (restore && !source.backupConfig)
-    outcome = failure(`unable to read the container config from '${ostemplate}'`);
+  else if (restore && (!source.backupConfig || source.subtype === 'qemu'))
+    // recover_config reads ./etc/vzdump/pct.conf from the tar; a VMA archive has none
+    outcome = failure('ERROR: archive contains no configuration file');
 
   const sizeText =
     rootVolume?.includes(':') && /^\d+(\.\d+)?$/.test(rootVolume.split(':')[1] ?? '')
@@ -194,6 +196,7 @@ function createOrRestore(ctx: SimRouteContext): string {
   const previous = sameExists ? existing : undefined;
   const guest: SimGuest = previous ?? {
     vmid,
+    type: 'lxc',
     node,
     config: new Map([['lock', 'create']]),
     snapshots: new Map(),
@@ -218,7 +221,9 @@ function createOrRestore(ctx: SimRouteContext): string {
             parseDiskSize(size) || 4 * GiB,
             restore,
           )
-        : [],
+        : restore && source
+          ? [`recovering backed-up configuration from '${ostemplate}'`]
+          : [],
     outcome,
     durationMs: cluster.taskDuration(type),
     onSuccess: () => {
@@ -237,11 +242,7 @@ function createOrRestore(ctx: SimRouteContext): string {
         ctime: Math.floor(cluster.now() / 1000),
         vmid,
       });
-      if (startAfter) {
-        guest.status = 'running';
-        guest.startedAt = cluster.elapsed();
-        guest.pid = 10_000 + ((vmid * 7919) % 50_000);
-      }
+      if (startAfter) markRunning(cluster, guest);
     },
     onEnd: () => {
       guest.config.delete('lock');

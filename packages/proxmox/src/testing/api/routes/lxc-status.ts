@@ -1,10 +1,11 @@
+import { lockProblem, markRunning, markStopped } from '../../model/guest-state.js';
 import type { SimGuest } from '../../model/inventory.js';
 import { die } from '../../model/sim-error.js';
 import type { SimTaskOutcome } from '../../model/tasks.js';
 import { P } from '../params.js';
 import type { SimRoute, SimRouteContext } from '../route.js';
 import { taskUser } from '../task-user.js';
-import { guestStatusView, loadGuest, lockProblem } from '../views.js';
+import { guestStatusView, loadGuest } from '../views.js';
 
 /** GET /nodes/{node}/lxc — `user => 'all'`; only CTs with `VM.Audit` on `/vms/<vmid>` are listed. */
 const list: SimRoute = {
@@ -14,7 +15,7 @@ const list: SimRoute = {
   params: { properties: { node: P.node } },
   handle: ({ cluster, params, can }) => ({
     data: [...cluster.guests.values()]
-      .filter((g) => g.node === params.node && can(`/vms/${g.vmid}`, ['VM.Audit']))
+      .filter((g) => g.type === 'lxc' && g.node === params.node && can(`/vms/${g.vmid}`, ['VM.Audit']))
       .sort((a, b) => a.vmid - b.vmid)
       .map((g) => guestStatusView(cluster, g, false)),
   }),
@@ -68,11 +69,7 @@ const start = powerRoute('start', { skiplock: P.optionalBoolean, debug: P.option
     lines: [],
     outcome,
     durationMs: ctx.cluster.taskDuration('vzstart'),
-    onSuccess: () => {
-      guest.status = 'running';
-      guest.startedAt = ctx.cluster.elapsed();
-      guest.pid = 10_000 + ((guest.vmid * 7919) % 50_000);
-    },
+    onSuccess: () => markRunning(ctx.cluster, guest),
   }).upid;
 });
 
@@ -88,11 +85,7 @@ function stopping(type: 'vzstop' | 'vzshutdown') {
       lines: [],
       outcome,
       durationMs: ctx.cluster.taskDuration(type),
-      onSuccess: () => {
-        guest.status = 'stopped';
-        guest.startedAt = undefined;
-        guest.pid = undefined;
-      },
+      onSuccess: () => markStopped(guest),
     }).upid;
   };
 }
@@ -111,5 +104,38 @@ const shutdown = powerRoute(
   stopping('vzshutdown'),
 );
 
+/**
+ * POST …/status/reboot — `VM.PowerMgmt`; a CT that is not running (or does not exist) fails the
+ * call with `VM N not running` (sic: pve-container says VM); worker `vzreboot` shuts the CT down
+ * and starts it again, without a lock check (`PVE::LXC::vm_reboot`).
+ */
+const reboot: SimRoute = {
+  method: 'POST',
+  path: '/nodes/{node}/lxc/{vmid}/status/reboot',
+  proxyto: true,
+  permission: { path: '/vms/{vmid}', privileges: ['VM.PowerMgmt'] },
+  params: {
+    properties: { node: P.node, vmid: P.vmid, timeout: { type: 'integer', minimum: 0, optional: true } },
+  },
+  handle: (ctx) => {
+    const vmid = Number(ctx.params.vmid);
+    const guest = ctx.cluster.guest(vmid);
+    if (guest?.type !== 'lxc' || guest.node !== ctx.params.node || guest.status !== 'running') {
+      throw die(`VM ${vmid} not running`);
+    }
+    const task = ctx.cluster.startTask({
+      node: guest.node,
+      type: 'vzreboot',
+      id: String(vmid),
+      user: taskUser(ctx),
+      lines: [],
+      outcome: { kind: 'ok' },
+      durationMs: ctx.cluster.taskDuration('vzreboot'),
+      onSuccess: () => markRunning(ctx.cluster, guest),
+    });
+    return { data: task.upid };
+  },
+};
+
 /** The container list, status and power routes. */
-export const LXC_STATUS_ROUTES: readonly SimRoute[] = [list, current, start, stop, shutdown];
+export const LXC_STATUS_ROUTES: readonly SimRoute[] = [list, current, start, stop, shutdown, reboot];

@@ -157,12 +157,11 @@ const storageContent: SimRoute = {
         content: v.content,
         format: v.format,
         size: v.size,
-        // lvm-thin volumes report ctime as a string (never cast by the plugin)
+        // lvm-thin volumes report ctime as a string (never cast by the plugin), and no `used`
         ctime: storage.type === 'lvmthin' ? String(v.ctime) : v.ctime,
         ...(v.vmid === undefined ? {} : { vmid: v.vmid }),
         ...(v.notes === undefined ? {} : { notes: v.notes }),
         ...(v.subtype === undefined ? {} : { subtype: v.subtype }),
-        ...(v.content === 'rootdir' ? { used: Math.floor(v.size * 0.31) } : {}),
         ...(v.content === 'backup' ? { protected: 0 } : {}),
       }));
     return { data };

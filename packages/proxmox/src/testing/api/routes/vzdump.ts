@@ -1,20 +1,12 @@
-import type { SimGuest } from '../../model/inventory.js';
+import { lockProblem } from '../../model/guest-state.js';
+import type { SimGuest, SimVolume } from '../../model/inventory.js';
 import { die, paramError } from '../../model/sim-error.js';
-import { logStamp, vzdumpStamp } from '../../model/time-format.js';
 import { P, type SimParamSpec, splitList } from '../params.js';
 import type { SimRoute, SimRouteContext } from '../route.js';
 import { taskUser } from '../task-user.js';
-import { lockProblem, rootfsSize } from '../views.js';
+import { backupGuest, type SimBackupJob } from '../vzdump-guest.js';
 
 const opt = (spec: Omit<SimParamSpec, 'optional'>): SimParamSpec => ({ ...spec, optional: true });
-
-const EXTENSIONS: Readonly<Record<string, { ext: string; format: string }>> = {
-  '0': { ext: 'tar', format: 'tar' },
-  '1': { ext: 'tar.lzo', format: 'tar.lzo' },
-  gzip: { ext: 'tar.gz', format: 'tar.gz' },
-  lzo: { ext: 'tar.lzo', format: 'tar.lzo' },
-  zstd: { ext: 'tar.zst', format: 'tar.zst' },
-};
 
 /** vzdump's `{{guestname}}`, `{{vmid}}`, `{{node}}`, `{{cluster}}` substitution, `\n` and `\\` escapes. */
 function notesFrom(template: string, vars: Readonly<Record<string, string>>): string {
@@ -26,7 +18,8 @@ function notesFrom(template: string, vars: Readonly<Record<string, string>>): st
 /**
  * POST /nodes/{node}/vzdump — `user => 'all'`; the handler checks `Datastore.AllocateSpace` on the
  * storage before forking; `VM.Backup` on each guest is checked inside the worker (a missing one
- * fails that guest, the log says why and the job ends `TASK ERROR: job errors`). Only guests on this node are backed up; none → the call answers `OK`.
+ * fails that guest, the log says why and the job ends `TASK ERROR: job errors`). Only guests
+ * (containers and VMs) on this node are backed up; none → the call answers `OK`.
  */
 const vzdump: SimRoute = {
   method: 'POST',
@@ -51,7 +44,7 @@ const vzdump: SimRoute = {
       quiet: P.optionalBoolean,
       stdexcludes: P.optionalBoolean,
       'exclude-path': { type: 'array', optional: true },
-      zstd: opt({ type: 'integer', minimum: 0 }),
+      zstd: P.optionalInteger,
       pigz: P.optionalInteger,
       lockwait: opt({ type: 'integer', minimum: 0 }),
       stopwait: opt({ type: 'integer', minimum: 0 }),
@@ -98,11 +91,27 @@ function runVzdump(ctx: SimRouteContext): string {
   const storageId = params.storage ?? 'local';
   if (params.storage !== undefined) ctx.check(`/storage/${storageId}`, ['Datastore.AllocateSpace']);
   const storage = cluster.storages.get(storageId);
-  const mode = params.mode ?? 'snapshot';
-  const compress = EXTENSIONS[params.compress ?? '0']!;
   const startMs = cluster.now();
+  const template = params['notes-template'];
+  const job: SimBackupJob | undefined = storage && {
+    node,
+    storage,
+    mode: params.mode ?? 'snapshot',
+    compress: params.compress ?? '0',
+    startMs,
+    notes:
+      template === undefined
+        ? undefined
+        : (guest, name) =>
+            notesFrom(template, {
+              cluster: cluster.clusterName,
+              guestname: name,
+              node,
+              vmid: String(guest.vmid),
+            }),
+  };
   const lines: string[] = [`INFO: starting new backup job: vzdump ${local.join(' ')}${commandLine(params)}`];
-  const effects: (() => void)[] = [];
+  const archives: SimVolume[] = [];
   const locked: SimGuest[] = [];
   let errors = 0;
   for (const vmid of local) {
@@ -111,11 +120,11 @@ function runVzdump(ctx: SimRouteContext): string {
       errors += 1;
       lines.push(`ERROR: Backup of VM ${vmid} failed - ${why}`);
     };
-    if (!storage) {
+    if (!job) {
       fail(`could not get storage information for '${storageId}': storage '${storageId}' does not exist`);
       continue;
     }
-    if (!storage.content.includes('backup')) {
+    if (!job.storage.content.includes('backup')) {
       fail(`can't use storage '${storageId}' for backups - wrong content type`);
       continue;
     }
@@ -132,58 +141,12 @@ function runVzdump(ctx: SimRouteContext): string {
       fail(lock);
       continue;
     }
-    const name = guest.config.get('hostname') ?? `CT${vmid}`;
-    const file = `vzdump-lxc-${vmid}-${vzdumpStamp(startMs)}.${compress.ext}`;
-    const dir = storage.properties.path ? `${storage.properties.path}/dump` : '/var/lib/vz/dump';
-    const size = Math.floor(rootfsSize(guest) * 0.05) + vmid;
-    lines.push(
-      `INFO: Starting Backup of VM ${vmid} (lxc)`,
-      `INFO: Backup started at ${logStamp(startMs)}`,
-      `INFO: status = ${guest.status}`,
-      `INFO: CT Name: ${name}`,
-      "INFO: including mount point rootfs ('/') in backup",
-      `INFO: backup mode: ${mode}`,
-      'INFO: ionice priority: 7',
-      ...(mode === 'snapshot' ? ["INFO: create storage snapshot 'vzdump'"] : []),
-      ...(mode === 'stop' && guest.status === 'running' ? ['INFO: stopping virtual guest'] : []),
-      `INFO: creating vzdump archive '${dir}/${file}'`,
-      `INFO: Total bytes written: ${size * 3} (${((size * 3) / 1024 ** 2).toFixed(0)}MiB, 96MiB/s)`,
-      `INFO: archive file size: ${(size / 1024 ** 2).toFixed(0)}MB`,
-      ...(params['notes-template'] !== undefined ? ['INFO: adding notes to backup'] : []),
-      ...(mode === 'snapshot' ? ["INFO: cleanup temporary 'vzdump' snapshot"] : []),
-      ...(mode === 'stop' && guest.status === 'running' ? ['INFO: restarting vm'] : []),
-      `INFO: Finished Backup of VM ${vmid} (00:00:05)`,
-    );
+    const backup = backupGuest(guest, job);
+    lines.push(...backup.lines);
+    archives.push(backup.volume);
     guest.config.set('lock', 'backup');
     locked.push(guest);
-    const notes =
-      params['notes-template'] === undefined
-        ? undefined
-        : notesFrom(params['notes-template'], {
-            cluster: cluster.clusterName,
-            guestname: name,
-            node,
-            vmid: String(vmid),
-          });
-    const config = new Map(guest.config);
-    config.delete('lock');
-    effects.push(() => {
-      cluster.volumes.push({
-        volid: `${storageId}:backup/${file}`,
-        storage: storageId,
-        node: storage.shared ? undefined : node,
-        content: 'backup',
-        format: compress.format,
-        size,
-        ctime: Math.floor(startMs / 1000),
-        vmid,
-        subtype: 'lxc',
-        ...(notes === undefined ? {} : { notes }),
-        backupConfig: config,
-      });
-    });
   }
-  lines.push(`INFO: Backup finished at ${logStamp(startMs + cluster.taskDuration('vzdump'))}`);
   if (errors === 0) lines.push('INFO: Backup job finished successfully');
   return cluster.startTask({
     node,
@@ -194,16 +157,9 @@ function runVzdump(ctx: SimRouteContext): string {
     outcome: errors > 0 ? { kind: 'error', message: 'job errors' } : { kind: 'ok' },
     durationMs: cluster.taskDuration('vzdump'),
     // A job with failed guests still keeps the archives of the guests that were backed up.
-    ...(errors > 0
-      ? {}
-      : {
-          onSuccess: () =>
-            effects.forEach((effect) => {
-              effect();
-            }),
-        }),
+    ...(errors > 0 ? {} : { onSuccess: () => cluster.volumes.push(...archives) }),
     onEnd: () => {
-      if (errors > 0) for (const effect of effects) effect();
+      if (errors > 0) cluster.volumes.push(...archives);
       for (const guest of locked) guest.config.delete('lock');
     },
   }).upid;

@@ -1,10 +1,11 @@
+import { lockProblem, markRunning, markStopped } from '../../model/guest-state.js';
 import type { SimGuest } from '../../model/inventory.js';
 import { die } from '../../model/sim-error.js';
 import type { SimTaskOutcome } from '../../model/tasks.js';
 import { P } from '../params.js';
 import type { SimRoute, SimRouteContext } from '../route.js';
 import { taskUser } from '../task-user.js';
-import { loadGuest, lockProblem } from '../views.js';
+import { loadGuest } from '../views.js';
 
 /**
  * Snapshots (pve-container `API2/LXC/Snapshot.pm`): the list is synchronous; create, delete and
@@ -207,22 +208,17 @@ const rollback: SimRoute = {
         const restored = new Map(snap.config);
         restored.set('parent', name);
         guest.config = restored;
-        guest.status = startAfter ? 'running' : 'stopped';
-        guest.startedAt = startAfter ? cluster.elapsed() : undefined;
-        guest.pid = startAfter ? 10_000 + ((guest.vmid * 7919) % 50_000) : undefined;
+        if (startAfter) markRunning(cluster, guest);
+        else markStopped(guest);
       },
       onEnd: () => {
         guest.config.delete('lock');
       },
     }).upid;
-    if (wasRunning) {
-      guest.status = 'stopped';
-      guest.startedAt = undefined;
-      guest.pid = undefined;
-    }
+    if (wasRunning) markStopped(guest);
     return { data: upid };
   },
 };
 
-/** The snapshot routes. */
-export const SNAPSHOT_ROUTES: readonly SimRoute[] = [list, create, remove, rollback];
+/** The container snapshot routes. */
+export const LXC_SNAPSHOT_ROUTES: readonly SimRoute[] = [list, create, remove, rollback];
