@@ -20,8 +20,21 @@ export function freshNpmClient(registry: string, directory: string): NpmClient {
   writeFileSync(userconfig, 'update-notifier=false\nfund=false\naudit=false\nloglevel=error\n');
   return {
     registry,
-    env: { ...process.env, npm_config_cache: cache, npm_config_userconfig: userconfig },
+    env: {
+      ...withoutPackageManagerSettings(process.env),
+      npm_config_cache: cache,
+      npm_config_userconfig: userconfig,
+    },
   };
+}
+
+/**
+ * The environment without what a package manager running this script exports (`npm_config_*`,
+ * `npm_package_*`, `npm_lifecycle_*`, …): pnpm's settings are not a new user's, and npm warns
+ * about the ones it does not know.
+ */
+function withoutPackageManagerSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name)));
 }
 
 /** Runs `npm`/`npx` (`command`) with the client's settings and `--registry`. */
