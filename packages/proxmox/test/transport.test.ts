@@ -121,18 +121,16 @@ describe('request', () => {
     expect((error as ResponseShapeError).endpoint).toBe('GET /version');
   });
 
-  it('uses an injected fetch and hands it the URL and the request init', async () => {
+  it('uses an injected fetch and hands it the request ky built, with the token header', async () => {
     const seen: string[] = [];
-    const fakeFetch = async (
-      input: Parameters<typeof globalThis.fetch>[0],
-      init?: RequestInit,
-    ): Promise<Response> => {
-      seen.push(`${init?.method} ${String(input)}`);
+    const fakeFetch = async (input: Parameters<typeof globalThis.fetch>[0]): Promise<Response> => {
+      const request = input as Request;
+      seen.push(`${request.method} ${request.url} ${request.headers.get('authorization')?.split('=')[0]}`);
       return Response.json({ data: { version: '7.4-3' } });
     };
     const client = newClient({ fetch: fakeFetch });
     expect((await client.request('GET', '/version')).data).toEqual({ version: '7.4-3' });
-    expect(seen).toEqual([`GET ${api}/version`]);
+    expect(seen).toEqual([`GET ${api}/version PVEAPIToken`]);
   });
 });
 

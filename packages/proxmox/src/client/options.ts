@@ -62,7 +62,8 @@ export interface ProxmoxClientOptions {
   readonly signal?: AbortSignal;
   /**
    * The fetch implementation, for tests. Default: the global `fetch`, looked up at call time
-   * (so msw's interception works). The TLS dispatcher is passed to it as `init.dispatcher`.
+   * (so msw's interception works). It is called by ky with the `Request` to send and, as the
+   * second argument, the client's TLS dispatcher as `init.dispatcher`.
    */
   readonly fetch?: typeof globalThis.fetch;
 }

@@ -4,6 +4,7 @@ import { AttemptDeadline } from './attempt-deadline.js';
 import { DeadlineDispatcher, type DispatchTarget } from './deadline-dispatcher.js';
 import { toProxmoxError } from './failure.js';
 import { parseHostError } from './host-error.js';
+import { loadKy } from './ky-module.js';
 import { emit, type ProxmoxLogger } from './log-event.js';
 import { BodyTooLargeError, readBody } from './read-body.js';
 import type { Redactor } from './redactor.js';
@@ -71,7 +72,18 @@ export async function sendAttempt(request: AttemptRequest): Promise<AttemptResul
     const init = request.init;
     if (request.agent) Object.assign(init, { dispatcher: new DeadlineDispatcher(request.agent, deadline) });
     if (request.passSignal) init.signal = deadline.signal;
-    const response = await deadline.race(request.fetch(request.url, init));
+    // ky sends the request (one attempt: the retries, the deadline and the error mapping are the
+    // transport's, since they depend on what failed and when); the dispatcher and the rest of
+    // the fetch options pass through it to fetch.
+    const response = await deadline.race(
+      loadKy()(request.url, {
+        ...init,
+        retry: 0,
+        timeout: false,
+        throwHttpErrors: false,
+        fetch: request.fetch,
+      }),
+    );
     if (log) {
       emit(log.logger, {
         type: 'response',
