@@ -14,10 +14,10 @@ type Method = ((...args: unknown[]) => unknown) | undefined;
  * attempt's deadline the function that aborts this very request (undici gives it to the
  * handler's `onConnect`, or, in its newer handler API, `onRequestStart`'s controller).
  *
- * Why not an `AbortSignal`: every `fetch` given a signal registers a listener and a
- * finalization-registry entry that live until a full garbage collection, which costs 10–15 MB of
- * peak memory over 1000 concurrent waits and measurable CPU per call (docs/performance.md).
- * Aborting through the dispatcher ends the request (and frees its socket) the same way.
+ * Why not one more `AbortSignal`: every signal `fetch` is given registers a listener and a
+ * finalization-registry entry that live until a full garbage collection (docs/performance.md).
+ * ky already gives each request the signal of its own controller; the deadline does not add a
+ * second one. Aborting through the dispatcher ends the request (and frees its socket).
  */
 export class DeadlineDispatcher implements DispatchTarget {
   readonly #agent: DispatchTarget;

@@ -57,7 +57,7 @@ const dotSegment = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
 const badPathCharacter = /[?#\s]/;
 
 /**
- * The HTTP layer, on `fetch` directly: the token header, the in-flight cap, one deadline per
+ * The HTTP layer, on ky (one attempt each) and `fetch`: the token header, the in-flight cap, one deadline per
  * attempt (connect, headers and whole body), a response size limit, GET-only retries,
  * envelope unwrapping, typed errors and log events.
  * @internal
