@@ -26,7 +26,12 @@ const project = (name: string) => ({
     name,
     root: source(`./packages/${name}`),
     include: ['test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: source('./tsconfig.json') },
+    // Off in the runs on other Nodes and with the clock shifted (scripts/ci/registry-node.ts).
+    typecheck: {
+      enabled: process.env.FELHOM_TYPE_TESTS !== 'off',
+      include: ['test/**/*.test-d.ts'],
+      tsconfig: source('./tsconfig.json'),
+    },
     testTimeout: 20_000,
   },
 });

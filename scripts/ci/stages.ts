@@ -18,11 +18,10 @@ export const stages: readonly Stage[] = [
   { script: 'build', proves: 'tsup builds every package (ESM + .d.ts)' },
   { script: 'test:node20', proves: 'the whole test suite on the machine’s Node 20' },
   { script: 'test:node22', proves: 'the whole test suite on Node 22 from the npm registry' },
-  { script: 'test:node24', proves: 'the whole test suite on Node 24 from the npm registry' },
   {
-    script: 'test:shifted-clock',
+    script: 'test:node24-shifted-clock',
     proves:
-      'the whole test suite with the system clock 400 days ahead (faketime): nothing hangs on the calendar',
+      'the whole test suite on Node 24 from the npm registry, with the system clock 400 days ahead (faketime)',
   },
   {
     script: 'packages',

@@ -1,7 +1,9 @@
 /**
  * Runs the whole test suite with the system clock shifted, to prove that no test depends on the
- * calendar: `tsx scripts/ci/test-shifted-clock.ts [offset] [vitest args…]`, offset `+400 days`
- * by default (any relative time `date -d` reads: `-1000 days`, `+30 days`, …).
+ * calendar: `tsx scripts/ci/test-shifted-clock.ts [--node <version>] [offset] [vitest args…]`,
+ * offset `+400 days` by default (any relative time `date -d` reads: `-1000 days`, `+30 days`,
+ * …). With `--node`, the suite runs on that exact Node from the npm registry (fetched before the
+ * clock is shifted), without the type tests (scripts/ci/registry-node.ts says why).
  *
  * libfaketime (Debian's `faketime` package) shifts the wall clock of the process tree: Node's
  * `Date`, OpenSSL's certificate checks, `openssl req`, `date`. Monotonic clocks stay real
@@ -9,14 +11,20 @@
  * setuid programs (sudo) drop the preload and see the real time, as they should.
  */
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { repositoryRoot } from '../structure/repository.js';
+import { registryNode, vitestArguments, withoutTypeTests } from './registry-node.js';
 
 const DAY_MS = 86_400_000;
-const [offset = '+400 days', ...vitestArgs] = process.argv.slice(2);
-const env = { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: '1' };
-const shifted = (command: string, args: readonly string[], inherit: boolean) =>
-  spawnSync('faketime', [offset, command, ...args], {
+const args = process.argv.slice(2);
+const nodeFlag = args[0] === '--node' ? args.splice(0, 2)[1] : undefined;
+const [offset = '+400 days', ...vitestArgs] = args;
+const node =
+  nodeFlag === undefined
+    ? { execPath: process.execPath, env: process.env, extra: {} }
+    : { ...registryNode(nodeFlag), extra: withoutTypeTests };
+const env = { ...node.env, ...node.extra, FAKETIME_DONT_FAKE_MONOTONIC: '1' };
+const shifted = (command: string, commandArgs: readonly string[], inherit: boolean) =>
+  spawnSync('faketime', [offset, command, ...commandArgs], {
     cwd: repositoryRoot,
     env,
     stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
@@ -26,7 +34,7 @@ const shifted = (command: string, args: readonly string[], inherit: boolean) =>
 // Prove the shift took before relying on it: a clock that silently stayed put would pass for the
 // wrong reason.
 const before = Date.now();
-const probe = shifted(process.execPath, ['-p', 'Date.now()'], false);
+const probe = shifted(node.execPath, ['-p', 'process.version + " " + Date.now()'], false);
 if (probe.error !== undefined) {
   console.error(
     `faketime did not start (${probe.error.message}); install Debian's faketime package: apt-get install faketime`,
@@ -37,19 +45,15 @@ if (probe.status !== 0) {
   console.error(`faketime '${offset}' could not run node: ${probe.stderr.trim()}`);
   process.exit(1);
 }
-const shiftDays = (Number(probe.stdout.trim()) - before) / DAY_MS;
+const [version, reading] = probe.stdout.trim().split(' ');
+const shiftDays = (Number(reading) - before) / DAY_MS;
 if (!Number.isFinite(shiftDays) || Math.abs(shiftDays) < 1) {
   console.error(`faketime '${offset}' did not shift Node's clock (node read ${probe.stdout.trim()})`);
   process.exit(1);
 }
 console.log(
-  `== tests with the clock shifted by ${offset}: Node reads ${new Date(before + shiftDays * DAY_MS).toISOString()}`,
+  `== tests on node ${version} with the clock shifted by ${offset}: Node reads ${new Date(Number(reading)).toISOString()}`,
 );
 
-const vitest = join('node_modules', 'vitest', 'vitest.mjs');
-const run = shifted(
-  process.execPath,
-  [vitest, 'run', '--config', 'vitest.workspace.ts', ...vitestArgs],
-  true,
-);
+const run = shifted(node.execPath, vitestArguments(vitestArgs), true);
 process.exitCode = run.status ?? 1;
