@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type TaskLogLine } from '@felhom/proxmox';
+import { HttpResponse, http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { caught, newClient, server, useMsw } from './support/msw.js';
 import { createUPID, scriptTask, statusAnswer } from './support/task-host.js';
@@ -101,5 +102,31 @@ describe('taskLog', () => {
       texts.push(line.text);
     expect(texts).toEqual(['line 2', 'line 3']);
     expect(task.polls).toHaveLength(0);
+  });
+});
+
+describe('a malformed answer', () => {
+  it('names a bad log line by its index, in the notation every answer uses', async () => {
+    server.use(
+      http.get(/\/tasks\/[^/]+\/log$/, () =>
+        HttpResponse.json({
+          data: [
+            { n: 1, t: 'starting' },
+            { n: 2, t: 7 },
+          ],
+          total: 2,
+        }),
+      ),
+    );
+    const error = await caught(() => newClient().taskLogTail(createUPID, 20));
+    expect(error).toMatchObject({ name: 'ResponseShapeError', fieldPath: 'data[1].t' });
+  });
+
+  it('names a bad status field the same way', async () => {
+    server.use(
+      http.get(/\/tasks\/[^/]+\/status$/, () => HttpResponse.json({ data: { status: 'done', pid: 1 } })),
+    );
+    const error = await caught(() => newClient().taskStatusOnce(createUPID));
+    expect(error).toMatchObject({ name: 'ResponseShapeError', fieldPath: 'data.status' });
   });
 });

@@ -1,7 +1,7 @@
+import { parseResponse } from '../schemas/parse.js';
 import type { UPID } from '../upid/upid.js';
 import { type APIRequester, taskPath } from './requester.js';
 import { type TaskLogLine, taskLogPageSchema } from './schemas.js';
-import { validateData } from './validate.js';
 
 /** Per-request options of a log read. */
 export interface PageOptions {
@@ -36,7 +36,7 @@ export async function readLogPage(
 ): Promise<LogPage> {
   const path = `${taskPath(upid)}/log`;
   const response = await api.request('GET', path, { ...options, query: { start, limit } });
-  const page = validateData(taskLogPageSchema, response.data, `GET ${path}`);
+  const page = parseResponse(taskLogPageSchema, response.data, `GET ${path}`);
   // A host that sends more than asked for does not get to grow the caller's buffers.
   const lines = page.length > limit ? page.slice(0, limit) : page;
   const total = response.total ?? lines.reduce((last, line) => Math.max(last, line.lineNo), start);

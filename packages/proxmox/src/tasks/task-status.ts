@@ -1,6 +1,6 @@
+import { parseResponse } from '../schemas/parse.js';
 import { type APIRequester, taskPath, toUPID, type UPIDInput } from './requester.js';
 import { type TaskStatus, taskStatusSchema } from './schemas.js';
-import { validateData } from './validate.js';
 
 /** Per-call options of the task helpers. */
 export interface TaskCallOptions {
@@ -29,5 +29,5 @@ export async function taskStatusOnce(
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
   });
-  return validateData(taskStatusSchema, response.data, `GET ${path}`);
+  return parseResponse(taskStatusSchema, response.data, `GET ${path}`);
 }
