@@ -71,6 +71,27 @@ export {
   type GuestConfigScalars,
   parseGuestConfig,
 } from './guest-config/index.js';
+// operations
+export type {
+  CallOptions,
+  ClusterResourcesFilter,
+  DeleteSnapshotOptions,
+  GuestConfigOptions,
+  GuestStatusWithVmid,
+  ListStorageOptions,
+  NodeStorageOptions,
+  RestoreLXCSpec,
+  RollbackOptions,
+  SetConfigOptions,
+  ShutdownOptions,
+  SnapshotOptions,
+  StorageContentFilter,
+  StorageContentType,
+  TaskListFilter,
+  TaskStatusFilter,
+  VzdumpSpec,
+} from './operations/public-types.js';
+export { storageContentTypes } from './operations/public-types.js';
 // privileges
 export {
   type AccessMode,
@@ -100,27 +121,6 @@ export {
   pveumRoleAddCommand,
   requiredPrivileges,
 } from './privileges/index.js';
-// resources
-export type {
-  CallOptions,
-  ClusterResourcesFilter,
-  DeleteSnapshotOptions,
-  GuestConfigOptions,
-  GuestStatusWithVmid,
-  ListStorageOptions,
-  NodeStorageOptions,
-  RestoreLXCSpec,
-  RollbackOptions,
-  SetConfigOptions,
-  ShutdownOptions,
-  SnapshotOptions,
-  StorageContentFilter,
-  StorageContentType,
-  TaskListFilter,
-  TaskStatusFilter,
-  VzdumpSpec,
-} from './resources/index.js';
-export { storageContentTypes } from './resources/index.js';
 // schemas
 export {
   type ClusterResource,

@@ -1,12 +1,37 @@
 import type { PvePrivilege } from './privilege-names.js';
+import { requiredPrivileges } from './required-privileges.js';
+import type { PrivilegeCheck } from './types.js';
 
 /** The name the docs and `pveum` helpers use for the agent's role. */
 export const agentRoleName = 'FelhomAgent';
 
+/** Parameters the client's methods never send, so the checks they trigger never apply to it. */
+const optionsTheClientNeverSends = new Set([
+  'prune-backups',
+  'maxfiles',
+  'bwlimit',
+  'performance',
+  'ionice',
+  'fleecing',
+  'userid',
+]);
+
+/** Whether a check can apply to a call the client's methods make. */
+function neededByTheClient(check: PrivilegeCheck): boolean {
+  switch (check.when.kind) {
+    case 'option':
+      return check.when.options.some((option) => !optionsTheClientNeverSends.has(option));
+    case 'privileged-container':
+      return false; // privileged containers go through the root CLI, never the API token
+    default:
+      return true;
+  }
+}
+
 /**
  * The privileges of the agent's role: the union of what {@link requiredPrivileges} shows the
  * client's methods need, as the client uses them (unprivileged containers, no retention or I/O
- * overrides). Sorted; valid on PVE 8 and 9 alike (no `VM.Monitor`, no `VM.GuestAgent.*`).
+ * overrides), computed from the operations' definitions. Sorted; valid on PVE 8 and 9 alike (no `VM.Monitor`, no `VM.GuestAgent.*`).
  *
  * Why each is there:
  * - `Datastore.Audit`: `listStorage`/`nodeStorage`/`storageContent` and the storages of
@@ -37,19 +62,9 @@ export const agentRoleName = 'FelhomAgent';
  * root@pam-only option.
  */
 export const agentRolePrivileges: readonly PvePrivilege[] = [
-  'Datastore.AllocateSpace',
-  'Datastore.Audit',
-  'SDN.Use',
-  'Sys.Audit',
-  'VM.Allocate',
-  'VM.Audit',
-  'VM.Backup',
-  'VM.Config.CPU',
-  'VM.Config.Disk',
-  'VM.Config.Memory',
-  'VM.Config.Network',
-  'VM.Config.Options',
-  'VM.PowerMgmt',
-  'VM.Snapshot',
-  'VM.Snapshot.Rollback',
-];
+  ...new Set(
+    Object.values(requiredPrivileges).flatMap((entry) =>
+      entry.checks.filter(neededByTheClient).flatMap((check) => check.privileges),
+    ),
+  ),
+].sort();

@@ -1,16 +1,10 @@
 import { InvalidArgumentError } from '../errors/index.js';
 import { effectivePrivileges, privilegesBelow } from './acl-evaluation.js';
 import { agentRoleName } from './agent-role.js';
+import type { ClientMethodName, PrivilegeIssue } from './issue.js';
 import type { PvePrivilege } from './privilege-names.js';
 import { requiredPrivileges } from './required-privileges.js';
-import type {
-  CheckCondition,
-  ClientMethodName,
-  PermissionsDump,
-  PrivilegeCheck,
-  PrivilegeContext,
-  PrivilegeIssue,
-} from './types.js';
+import type { CheckCondition, PermissionsDump, PrivilegeCheck, PrivilegeContext } from './types.js';
 
 /**
  * The config keys `restoreLXC` is assumed to pass when {@link PrivilegeContext.configKeys} is not

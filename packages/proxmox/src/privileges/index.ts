@@ -1,6 +1,7 @@
 // The privileges area. This barrel is internal to the package; src/index.ts re-exports from it.
 export { agentRoleName, agentRolePrivileges } from './agent-role.js';
 export { checkPrivileges, defaultRestoreConfigKeys } from './check-privileges.js';
+export type { ClientMethodName, PrivilegeIssue } from './issue.js';
 export {
   isPrivilegeOn,
   type PveMajorVersion,
@@ -21,11 +22,9 @@ export type {
   CheckCondition,
   CheckEffect,
   CheckSource,
-  ClientMethodName,
   MethodPrivileges,
   PermissionsDump,
   PrivilegeAlternative,
   PrivilegeCheck,
   PrivilegeContext,
-  PrivilegeIssue,
 } from './types.js';

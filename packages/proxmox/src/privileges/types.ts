@@ -1,35 +1,6 @@
 import type { HTTPMethod } from '../transport/transport.js';
 import type { PvePrivilege } from './privilege-names.js';
 
-/** The client methods whose privilege requirements {@link requiredPrivileges} describes. */
-export type ClientMethodName =
-  | 'version'
-  | 'nodes'
-  | 'nodeStatus'
-  | 'listLXC'
-  | 'guestStatus'
-  | 'guestConfig'
-  | 'listSnapshots'
-  | 'listStorage'
-  | 'nodeStorage'
-  | 'storageContent'
-  | 'clusterResources'
-  | 'listTasks'
-  | 'permissions'
-  | 'restoreLXC'
-  | 'vzdump'
-  | 'snapshot'
-  | 'rollback'
-  | 'deleteSnapshot'
-  | 'start'
-  | 'stop'
-  | 'shutdown'
-  | 'setConfig'
-  | 'taskStatusOnce'
-  | 'taskLogTail'
-  | 'taskLog'
-  | 'waitTask';
-
 /** One API endpoint, with its path template exactly as the PVE API schema spells it. */
 export interface ApiEndpoint {
   readonly method: HTTPMethod;
@@ -174,20 +145,4 @@ export interface PrivilegeContext {
   readonly includeFiltered?: boolean;
   /** The API token id (`user@realm!name`) used in the `pveum` hints. */
   readonly tokenId?: string;
-}
-
-/** One reason a token cannot (fully) use a method. */
-export interface PrivilegeIssue {
-  /** The client method. */
-  readonly method: ClientMethodName;
-  /** The privileges missing (for `any-of`, all of the alternatives). */
-  readonly missing: readonly PvePrivilege[];
-  /** The ACL path checked, with placeholders filled from the context where known. */
-  readonly path: string;
-  /** `all-of`, `any-of`, `filtered` (the call works but shows less) or `owner-or`. */
-  readonly mode: 'all-of' | 'any-of' | 'filtered' | 'owner-or';
-  /** Where PVE checks it (a `worker` check fails the task, not the request). */
-  readonly source: CheckSource;
-  /** What to do about it, with a `pveum` command. */
-  readonly hint: string;
 }

@@ -1,4 +1,5 @@
 import type {
+  ClientMethodName,
   ClusterResource,
   Guest,
   GuestConfig,
@@ -65,5 +66,13 @@ describe('ProxmoxClient resource methods', () => {
     void client.vzdump('pve1', { vmid: 100, mode: 'live' });
     // @ts-expect-error: snapshot needs a name
     void client.snapshot('pve1', 100, {});
+  });
+
+  it('has exactly the methods the privilege table names, plus the client’s own members', () => {
+    type OwnMembers = 'baseUrl' | 'tokenId' | 'request' | 'close';
+    expectTypeOf<Exclude<keyof ProxmoxClient, OwnMembers>>().toEqualTypeOf<ClientMethodName>();
+    expectTypeOf<ProxmoxClient['listLXC']>().parameters.toEqualTypeOf<
+      [node: string, options?: import('@felhom/proxmox').CallOptions]
+    >();
   });
 });

@@ -1,11 +1,11 @@
-import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
-import { parseResponse } from '../schemas/parse.js';
-import { type TaskListItem, taskListSchema } from '../schemas/task-list.js';
-import type { APIRequester } from '../tasks/requester.js';
-import { assertVmid } from '../validation/validators.js';
-import { type CallOptions, requestOptions } from './call-options.js';
-import { optionalBoolean, optionalInteger, optionalMatching, optionalOneOf } from './checks.js';
-import { nodePath } from './paths.js';
+import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
+import { filterCheck } from '../../privileges/check-builders.js';
+import { taskListSchema } from '../../schemas/task-list.js';
+import { assertNodeName, assertVmid } from '../../validation/validators.js';
+import { schemaAnswer } from '../answers.js';
+import type { CallOptions } from '../call-options.js';
+import { optionalBoolean, optionalInteger, optionalMatching, optionalOneOf } from '../checks.js';
+import { defineOperation } from '../define.js';
 
 /** A task state `listTasks` can filter on. */
 export type TaskStatusFilter = 'ok' | 'warning' | 'error' | 'unknown';
@@ -37,13 +37,7 @@ export interface TaskListFilter extends CallOptions {
 const statusValues: readonly TaskStatusFilter[] = ['ok', 'warning', 'error', 'unknown'];
 const wordFormat = /^[A-Za-z0-9_.@!-]+$/;
 
-/** `GET /nodes/{node}/tasks`. */
-export async function listTasks(
-  api: APIRequester,
-  node: string,
-  filter?: TaskListFilter,
-): Promise<TaskListItem[]> {
-  const path = `${nodePath(node)}/tasks`;
+function taskListQuery(filter: TaskListFilter | undefined) {
   const statuses = filter?.statusfilter;
   if (statuses !== undefined && !Array.isArray(statuses)) {
     throw new InvalidArgumentError(
@@ -53,7 +47,7 @@ export async function listTasks(
     );
   }
   for (const status of statuses ?? []) optionalOneOf('filter.statusfilter', status, statusValues);
-  const query = {
+  return {
     start: optionalInteger('filter.start', filter?.start),
     limit: optionalInteger('filter.limit', filter?.limit),
     userfilter: optionalMatching(
@@ -75,6 +69,33 @@ export async function listTasks(
     until: optionalInteger('filter.until', filter?.until),
     statusfilter: statuses?.length ? statuses.join(',') : undefined,
   };
-  const { data } = await api.request('GET', path, requestOptions(filter, { query }));
-  return parseResponse(taskListSchema, data, `GET ${path}`);
 }
+
+/** `GET /nodes/{node}/tasks`. */
+export const listTasksOperation = {
+  /**
+   * A node's task list (`GET /nodes/{node}/tasks`) with PVE's filters. A token sees its own
+   * tasks; others' need `Sys.Audit` on `/nodes/{node}`.
+   */
+  listTasks: defineOperation({
+    method: 'GET',
+    path: '/nodes/{node}/tasks',
+    privileges: {
+      access: 'filtered',
+      checks: [
+        filterCheck(
+          '/nodes/{node}',
+          ['Sys.Audit'],
+          false,
+          "the token's own tasks are always listed; other users' tasks on the node only with Sys.Audit",
+        ),
+      ],
+      rootOnly: [],
+    },
+    request: (node: string, filter?: TaskListFilter) => {
+      const path = { node: assertNodeName(node) };
+      return { path, parameters: taskListQuery(filter), call: filter };
+    },
+    answer: schemaAnswer(taskListSchema),
+  }),
+};

@@ -1,0 +1,66 @@
+import { vzdumpOperation } from './backup/vzdump.js';
+import { clusterResourcesOperation } from './cluster/cluster-resources.js';
+import { nodeStatusOperation } from './cluster/node-status.js';
+import { nodesOperation } from './cluster/nodes.js';
+import { permissionsOperation } from './cluster/permissions.js';
+import { versionOperation } from './cluster/version.js';
+import { deleteSnapshotOperation } from './containers/delete-snapshot.js';
+import { guestConfigOperation } from './containers/guest-config.js';
+import { guestStatusOperation } from './containers/guest-status.js';
+import { listLXCOperation } from './containers/list-lxc.js';
+import { listSnapshotsOperation } from './containers/list-snapshots.js';
+import { restoreLXCOperation } from './containers/restore-lxc.js';
+import { rollbackOperation } from './containers/rollback.js';
+import { setConfigOperation } from './containers/set-config.js';
+import { shutdownOperation } from './containers/shutdown.js';
+import { snapshotOperation } from './containers/snapshot.js';
+import { startOperation } from './containers/start.js';
+import { stopOperation } from './containers/stop.js';
+import { listStorageOperation } from './storage/list-storage.js';
+import { nodeStorageOperation } from './storage/node-storage.js';
+import { storageContentOperation } from './storage/storage-content.js';
+import { listTasksOperation } from './tasks/list-tasks.js';
+import { taskLogOperation } from './tasks/task-log.js';
+import { taskLogTailOperation } from './tasks/task-log-tail.js';
+import { taskStatusOnceOperation } from './tasks/task-status-once.js';
+import { waitTaskOperation } from './tasks/wait-task.js';
+
+/**
+ * Every typed method of `ProxmoxClient`, defined once each: the client's methods, the
+ * privilege table and the method names all derive from this table. Adding a method is one
+ * module under `operations/` and one entry here (docs/development.md, "Adding an operation").
+ */
+export const operations = {
+  ...versionOperation,
+  ...nodesOperation,
+  ...nodeStatusOperation,
+  ...listLXCOperation,
+  ...guestStatusOperation,
+  ...guestConfigOperation,
+  ...listSnapshotsOperation,
+  ...listStorageOperation,
+  ...nodeStorageOperation,
+  ...storageContentOperation,
+  ...clusterResourcesOperation,
+  ...listTasksOperation,
+  ...permissionsOperation,
+  ...restoreLXCOperation,
+  ...vzdumpOperation,
+  ...snapshotOperation,
+  ...rollbackOperation,
+  ...deleteSnapshotOperation,
+  ...startOperation,
+  ...stopOperation,
+  ...shutdownOperation,
+  ...setConfigOperation,
+  ...taskStatusOnceOperation,
+  ...taskLogTailOperation,
+  ...taskLogOperation,
+  ...waitTaskOperation,
+};
+
+/** The table of operations. */
+export type Operations = typeof operations;
+
+/** The name of a typed client method (a key of the table of operations). */
+export type OperationName = keyof Operations;

@@ -1,0 +1,18 @@
+// The option and result types of the typed methods (internal barrel; src/index.ts re-exports).
+
+export type { VzdumpSpec } from './backup/vzdump.js';
+export type { CallOptions } from './call-options.js';
+export { type StorageContentType, storageContentTypes } from './checks.js';
+export type { ClusterResourcesFilter } from './cluster/cluster-resources.js';
+export type { DeleteSnapshotOptions } from './containers/delete-snapshot.js';
+export type { GuestConfigOptions } from './containers/guest-config.js';
+export type { GuestStatusWithVmid } from './containers/guest-status.js';
+export type { RestoreLXCSpec } from './containers/restore-lxc.js';
+export type { RollbackOptions } from './containers/rollback.js';
+export type { SetConfigOptions } from './containers/set-config.js';
+export type { ShutdownOptions } from './containers/shutdown.js';
+export type { SnapshotOptions } from './containers/snapshot.js';
+export type { ListStorageOptions } from './storage/list-storage.js';
+export type { NodeStorageOptions } from './storage/node-storage.js';
+export type { StorageContentFilter } from './storage/storage-content.js';
+export type { TaskListFilter, TaskStatusFilter } from './tasks/list-tasks.js';
