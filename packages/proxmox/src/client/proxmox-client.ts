@@ -1,5 +1,4 @@
 import type { Agent } from 'undici';
-import { installOperationMethods, type OperationMethods } from '../operations/methods.js';
 import type { APIRequester } from '../tasks/requester.js';
 import { createCAAgent } from '../tls/ca-agent.js';
 import { insecureEnvironmentWarning } from '../tls/insecure-environment.js';
@@ -9,13 +8,9 @@ import { createSystemAgent } from '../tls/system-agent.js';
 import { emit } from '../transport/log-event.js';
 import type { ProxmoxResponse } from '../transport/response.js';
 import { type HTTPMethod, type RequestOptions, Transport } from '../transport/transport.js';
+import { OperationMethods } from './operation-methods.js';
 import type { ProxmoxClientOptions } from './options.js';
 import { validateOptions } from './validate-options.js';
-
-// The typed methods (listLXC, snapshot, waitTask, …) come from the table of operations
-// (src/operations/): declared here by merging the class with their interface, installed on the
-// prototype below. Each method's TSDoc is the one on its operation.
-export interface ProxmoxClient extends OperationMethods {}
 
 /**
  * A client for one Proxmox VE host (or cluster entry point), authenticated with an API token.
@@ -32,9 +27,11 @@ export interface ProxmoxClient extends OperationMethods {}
  * });
  * const { data } = await client.request<{ version: string }>('GET', '/version');
  * ```
+ *
+ * The typed methods (`listLXC`, `snapshot`, `waitTask`, …) are inherited from
+ * {@link OperationMethods}, generated from the table of operations in src/operations/.
  */
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface's methods are installed on the prototype below.
-export class ProxmoxClient implements APIRequester {
+export class ProxmoxClient extends OperationMethods implements APIRequester {
   /** The host's origin, e.g. `https://pve.example.com:8006`. */
   readonly baseUrl: string;
   /** The token id (never the secret). */
@@ -45,6 +42,7 @@ export class ProxmoxClient implements APIRequester {
 
   /** @throws {InvalidArgumentError} naming the first option that is wrong. */
   constructor(options: ProxmoxClientOptions) {
+    super();
     const resolved = validateOptions(options);
     this.baseUrl = resolved.origin;
     this.tokenId = resolved.tokenId;
@@ -94,7 +92,7 @@ export class ProxmoxClient implements APIRequester {
    *   {@link TLSError}, {@link TLSPinError}, {@link AbortedError}, {@link ResponseShapeError}
    *   (no `{data}` envelope), {@link InvalidArgumentError} (bad path or options).
    */
-  request<T = unknown>(
+  override request<T = unknown>(
     method: HTTPMethod,
     path: string,
     options?: RequestOptions,
@@ -112,5 +110,3 @@ export class ProxmoxClient implements APIRequester {
     return this.#closing;
   }
 }
-
-installOperationMethods(ProxmoxClient.prototype);

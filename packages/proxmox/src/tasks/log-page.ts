@@ -46,3 +46,32 @@ export async function readLogPage(
   }
   return { lines, total };
 }
+
+/** How far {@link readLogPages} reads. */
+export interface PagesOptions extends PageOptions {
+  /** Lines per request. */
+  readonly pageSize: number;
+  /** Requests at most (a host that keeps announcing more lines cannot hold the reader). */
+  readonly maxPages?: number;
+}
+
+/**
+ * The one paging loop over a task log: reads the pages from line `offset` on until a short page,
+ * the announced end of the log, or `maxPages` requests. Yields each page as it arrives, so a
+ * follower hands lines on before the next request.
+ */
+export async function* readLogPages(
+  api: APIRequester,
+  upid: UPID,
+  offset: number,
+  options: PagesOptions,
+): AsyncGenerator<LogPage, void, undefined> {
+  const { pageSize, maxPages = Number.POSITIVE_INFINITY, ...call } = options;
+  let next = offset;
+  for (let pages = 0; pages < maxPages; pages++) {
+    const page = await readLogPage(api, upid, next, pageSize, call);
+    yield page;
+    next += page.lines.length;
+    if (page.lines.length < pageSize || next >= page.total) return;
+  }
+}

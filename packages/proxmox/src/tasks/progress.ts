@@ -1,5 +1,5 @@
 import type { UPID } from '../upid/upid.js';
-import { readLogPage } from './log-page.js';
+import { readLogPages } from './log-page.js';
 import type { APIRequester } from './requester.js';
 import type { TaskLogLine, TaskStatus } from './schemas.js';
 import type { TaskProgress } from './wait-options.js';
@@ -22,13 +22,12 @@ export async function reportProgress(
   signal: AbortSignal,
 ): Promise<number> {
   const lines: TaskLogLine[] = [];
-  let next = offset;
-  for (let page = 0; page < maxLogPagesPerPoll; page++) {
-    const read = await readLogPage(api, upid, next, logPageSize, { signal });
-    lines.push(...read.lines);
-    next += read.lines.length;
-    if (read.lines.length < logPageSize || next >= read.total) break;
-  }
+  const pages = readLogPages(api, upid, offset, {
+    pageSize: logPageSize,
+    maxPages: maxLogPagesPerPoll,
+    signal,
+  });
+  for await (const page of pages) lines.push(...page.lines);
   if (lines.length > 0) onProgress({ lines, status });
-  return next;
+  return offset + lines.length;
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
-import { type PageOptions, readLogPage } from './log-page.js';
+import { type PageOptions, readLogPage, readLogPages } from './log-page.js';
 import { type APIRequester, toUPID, type UPIDInput } from './requester.js';
 import type { TaskLogLine } from './schemas.js';
 import { abortableSleep } from './sleep.js';
@@ -87,12 +87,10 @@ export async function* taskLog(
       ? (await taskStatusOnce(api, upid, signal ? { signal } : {})).status === 'stopped'
       : true;
     let fresh = 0;
-    for (;;) {
-      const page = await readLogPage(api, upid, offset, pageSize, signal ? { signal } : {});
+    for await (const page of readLogPages(api, upid, offset, { pageSize, ...(signal && { signal }) })) {
       for (const line of page.lines) yield line;
       offset += page.lines.length;
       fresh += page.lines.length;
-      if (page.lines.length < pageSize || offset >= page.total) break;
     }
     if (stopped) return;
     // Poll quickly while lines flow, back off while the task is quiet.

@@ -11,6 +11,7 @@ import type { ResolvedRetryOptions } from './retry-options.js';
 import { retryDelay } from './retry-policy.js';
 import { type AttemptRequest, sendAttempt } from './send-attempt.js';
 import { sleepUnlessAborted } from './sleep.js';
+import { redactedTokenAuthorization, tokenAuthorization } from './token-header.js';
 
 /** The HTTP methods the Proxmox API uses. */
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -75,11 +76,11 @@ export class Transport {
     this.#settings = settings;
     this.#limit = new InFlightLimit(settings.concurrency);
     this.#headers = {
-      authorization: `PVEAPIToken=${settings.tokenId}=${settings.secret}`,
+      authorization: tokenAuthorization(settings.tokenId, settings.secret),
       accept: 'application/json',
     };
     this.#redactor = new Redactor(settings.secret);
-    this.#redactedAuthorization = `PVEAPIToken=${settings.tokenId}=[REDACTED]`;
+    this.#redactedAuthorization = redactedTokenAuthorization(settings.tokenId);
   }
 
   /** Refuses every later request (the client closed its connections). */

@@ -6,21 +6,20 @@ import type { APIRequester } from '../../src/tasks/requester.js';
 // The table of operations is the one home of every typed method: the client's methods and the
 // privilege table are derived from it, so nothing can fall out of step.
 
-const ownMembers = new Set(['constructor', 'request', 'close']);
+const ownMembers = new Set(['constructor', 'request']);
+/** Where the generated typed methods live: the class ProxmoxClient extends. */
+const methodsPrototype = Object.getPrototypeOf(ProxmoxClient.prototype) as object;
 
 describe('the table of operations', () => {
   it('gives the client exactly one method per operation, and no other typed method', () => {
-    const methods = Object.getOwnPropertyNames(ProxmoxClient.prototype).filter(
-      (name) => !ownMembers.has(name),
-    );
+    const methods = Object.getOwnPropertyNames(methodsPrototype).filter((name) => !ownMembers.has(name));
     expect(methods.sort()).toEqual(Object.keys(operations).sort());
     expect(Object.keys(requiredPrivileges).sort()).toEqual(Object.keys(operations).sort());
   });
 
-  it('installs the methods like class methods: named, not enumerable, replaceable in a subclass', () => {
-    const descriptor = Object.getOwnPropertyDescriptor(ProxmoxClient.prototype, 'listLXC');
+  it('makes them real methods: named, not enumerable, overridable as methods in a subclass', () => {
+    const descriptor = Object.getOwnPropertyDescriptor(methodsPrototype, 'listLXC');
     expect(descriptor?.enumerable).toBe(false);
-    expect(descriptor?.writable).toBe(true);
     expect(ProxmoxClient.prototype.listLXC.name).toBe('listLXC');
     class Tracing extends ProxmoxClient {
       override listLXC(node: string) {

@@ -2,10 +2,15 @@ import type { SimulatedCluster } from '../model/cluster.js';
 import { isRootToken } from '../model/tokens.js';
 import type { SimActor } from './route.js';
 
+/** Splits `PVEAPIToken=<token id>=<secret>` as the host does; `undefined` for any other form. */
+function splitTokenHeader(header: string): { readonly tokenId: string; readonly secret: string } | undefined {
+  const m = /^PVEAPIToken=([^=\s]+)=(\S+)$/.exec(header.trim());
+  return m ? { tokenId: m[1] ?? '', secret: m[2] ?? '' } : undefined;
+}
+
 /** The token id from an Authorization header, without ever keeping the secret. */
 export function tokenIdFromHeader(header: string | undefined): string | undefined {
-  const m = /^PVEAPIToken=([^=\s]+)=\S+$/.exec(header?.trim() ?? '');
-  return m?.[1];
+  return splitTokenHeader(header ?? '')?.tokenId;
 }
 
 /** Either the caller, or the 401 reason phrase. */
@@ -19,9 +24,9 @@ export function authenticate(cluster: SimulatedCluster, header: string | undefin
   if (header === undefined || header.trim() === '') return { reason: 'No ticket' };
   const unified = cluster.profile.unifiedAuthFailure;
   const fail = (old: string): SimAuthResult => ({ reason: unified ? 'Authentication failed!' : old });
-  const m = /^PVEAPIToken=([^=\s]+)=(\S+)$/.exec(header.trim());
-  if (!m) return fail('invalid token value!');
-  const [, tokenId = '', secret = ''] = m;
+  const parts = splitTokenHeader(header);
+  if (!parts) return fail('invalid token value!');
+  const { tokenId, secret } = parts;
   const token = cluster.token(tokenId);
   if (!token) {
     const bang = tokenId.indexOf('!');
