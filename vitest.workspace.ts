@@ -13,6 +13,13 @@ const source = (path: string): string => fileURLToPath(new URL(path, import.meta
 
 // Longer keys first: Vite matches aliases by prefix, in order.
 const alias = {
+  '@felhom/proxmox/options': source('./packages/proxmox/src/entries/options.ts'),
+  '@felhom/proxmox/schemas': source('./packages/proxmox/src/entries/schemas.ts'),
+  '@felhom/proxmox/privileges': source('./packages/proxmox/src/entries/privileges.ts'),
+  '@felhom/proxmox/encoding': source('./packages/proxmox/src/entries/encoding.ts'),
+  '@felhom/proxmox/validation': source('./packages/proxmox/src/entries/validation.ts'),
+  '@felhom/proxmox/errors': source('./packages/proxmox/src/entries/errors.ts'),
+  '@felhom/proxmox/tasks': source('./packages/proxmox/src/entries/tasks.ts'),
   '@felhom/proxmox/testing/msw': source('./packages/proxmox/src/testing/msw.ts'),
   '@felhom/proxmox/testing': source('./packages/proxmox/src/testing/index.ts'),
   '@felhom/proxmox': source('./packages/proxmox/src/index.ts'),

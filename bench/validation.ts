@@ -6,7 +6,11 @@
  * other load on the machine hit both sides alike; the ratio is of the medians.
  */
 import { performance } from 'node:perf_hooks';
-import { clusterResourcesSchema, lxcListSchema, parseResponse } from '../packages/proxmox/src/index.js';
+import {
+  clusterResourcesSchema,
+  lxcListSchema,
+  parseResponse,
+} from '../packages/proxmox/src/entries/schemas.js';
 
 const ENTRIES = 10_000;
 const ROUNDS = Number(process.env.ROUNDS ?? 40);

@@ -1,11 +1,6 @@
-import {
-  APIError,
-  classifyExitStatus,
-  isProxmoxError,
-  parsePermissionDenial,
-  reasonFromStatus,
-  TLSPinError,
-} from '@felhom/proxmox';
+import { APIError, isProxmoxError, TLSPinError } from '@felhom/proxmox';
+import { parsePermissionDenial, reasonFromStatus } from '@felhom/proxmox/errors';
+import { classifyExitStatus } from '@felhom/proxmox/tasks';
 import { describe, expect, it } from 'vitest';
 
 describe('reasonFromStatus', () => {

@@ -1,4 +1,4 @@
-import { agentRoleName, agentRolePrivileges, pveumAgentSetupCommands } from '@felhom/proxmox';
+import { agentRoleName, agentRolePrivileges, pveumAgentSetupCommands } from '@felhom/proxmox/privileges';
 import { defineCliCommand } from '../command.js';
 import { ExitCode, UsageError } from '../exit-codes.js';
 

@@ -3,11 +3,11 @@ import {
   isProxmoxError,
   type NetworkError,
   type PermissionDenial,
-  pveumAclModifyCommand,
   TaskError,
   type TLSError,
   TLSPinError,
 } from '@felhom/proxmox';
+import { pveumAclModifyCommand } from '@felhom/proxmox/privileges';
 import { CheckFailure } from './check.js';
 import { unreachable } from './reach-host.js';
 

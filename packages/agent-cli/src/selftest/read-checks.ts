@@ -4,7 +4,7 @@ import {
   checkPrivileges,
   type PrivilegeIssue,
   pveumAclModifyCommand,
-} from '@felhom/proxmox';
+} from '@felhom/proxmox/privileges';
 import { type Check, CheckFailure } from './check.js';
 import { duration, gib, listSome } from './format.js';
 import { reachHost } from './reach-host.js';

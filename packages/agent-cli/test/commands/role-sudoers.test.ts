@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { agentRolePrivileges } from '@felhom/proxmox';
+import { agentRolePrivileges } from '@felhom/proxmox/privileges';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/main.js';

@@ -35,7 +35,7 @@ export abstract class OperationMethods implements APIRequester {
 
   /**
    * The cluster's nodes (`GET /nodes`). Never a 403: without `Sys.Audit` on `/nodes/<node>` a
-   * node's usage figures are left out. See {@link requiredPrivileges}`.nodes`.
+   * node's usage figures are left out. See `requiredPrivileges.nodes`.
    */
   nodes(...args: OperationArguments<'nodes'>): OperationResult<'nodes'> {
     return operations.nodes.invoke(this, ...args);
@@ -119,7 +119,7 @@ export abstract class OperationMethods implements APIRequester {
 
   /**
    * The token's effective privileges (`GET /access/permissions`), on every path or on `path`:
-   * feed it to {@link checkPrivileges} to learn which methods the token cannot call.
+   * feed it to `checkPrivileges` (`@felhom/proxmox/privileges`) to learn which methods the token cannot call.
    */
   permissions(...args: OperationArguments<'permissions'>): OperationResult<'permissions'> {
     return operations.permissions.invoke(this, ...args);
@@ -129,7 +129,7 @@ export abstract class OperationMethods implements APIRequester {
    * Restores a container from a backup (`POST /nodes/{node}/lxc` with `restore=1`), the primary
    * create path. Needs `VM.Allocate` on `/vms/{vmid}`, `Datastore.AllocateSpace` on the target
    * storage, read access to the archive, and per-key config privileges; see
-   * {@link requiredPrivileges}`.restoreLXC`.
+   * `requiredPrivileges.restoreLXC` (`@felhom/proxmox/privileges`).
    */
   restoreLXC(...args: OperationArguments<'restoreLXC'>): OperationResult<'restoreLXC'> {
     return operations.restoreLXC.invoke(this, ...args);
@@ -216,7 +216,7 @@ export abstract class OperationMethods implements APIRequester {
   /**
    * Waits for a task to end; resolves for `OK` and `WARNINGS: N`, throws {@link TaskError} on
    * failure. A task is seen ending within max(250 ms, 25 % of its run time); every request of
-   * the wait ends by its `timeout`. See {@link WaitTaskOptions} for the polling schedule.
+   * the wait ends by its `timeout`. See `WaitTaskOptions` (`@felhom/proxmox/tasks`) for the polling schedule.
    */
   waitTask(...args: OperationArguments<'waitTask'>): OperationResult<'waitTask'> {
     return operations.waitTask.invoke(this, ...args);

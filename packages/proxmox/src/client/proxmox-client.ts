@@ -29,7 +29,7 @@ import { validateOptions } from './validate-options.js';
  * ```
  *
  * The typed methods (`listLXC`, `snapshot`, `waitTask`, …) are inherited from
- * {@link OperationMethods}, generated from the table of operations in src/operations/.
+ * `OperationMethods`, a class generated from the table of operations in src/operations/.
  */
 export class ProxmoxClient extends OperationMethods implements APIRequester {
   /** The host's origin, e.g. `https://pve.example.com:8006`. */

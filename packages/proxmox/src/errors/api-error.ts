@@ -18,7 +18,7 @@ export interface APIErrorInit {
 
 /**
  * The host answered with an error status ("the host said no"). `reason` comes from
- * {@link reasonFromStatus}; a 403 also carries the parsed {@link PermissionDenial}.
+ * `reasonFromStatus` (`@felhom/proxmox/errors`); a 403 also carries the parsed {@link PermissionDenial}.
  *
  * @example
  * ```ts

@@ -1,6 +1,6 @@
 /**
  * Why a call failed, as one discriminant. Callers branch on `reason` instead of on classes
- * or status codes; {@link reasonFromStatus} maps HTTP statuses to it in one place.
+ * or status codes; `reasonFromStatus` (`@felhom/proxmox/errors`) maps HTTP statuses to it in one place.
  *
  * - `auth`: the host rejected the token (401).
  * - `permission`: the token lacks a privilege (403, or a task that died on a permission check).

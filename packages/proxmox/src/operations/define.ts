@@ -19,13 +19,6 @@ export interface Operation<TArgs extends readonly unknown[], TResult> {
   invoke(api: APIRequester, ...args: TArgs): TResult;
 }
 
-/** Any operation, whatever its arguments and result. */
-export type AnyOperation = {
-  readonly privileges: MethodPrivileges;
-  readonly returnsUPID: boolean;
-  invoke(api: APIRequester, ...args: never): unknown;
-};
-
 /** What an operation's `request` builds from the caller's arguments, all of it validated. */
 export interface OperationRequest<TPath extends string> {
   /** A value for every placeholder of the path template. */

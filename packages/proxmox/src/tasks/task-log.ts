@@ -26,7 +26,7 @@ export async function taskLogTail(
   return tail.lines.slice(-count);
 }
 
-/** Options of {@link ProxmoxClient.taskLog}. */
+/** Options of `ProxmoxClient.taskLog`. */
 export interface TaskLogOptions {
   /** Stops following and ends the iteration with an `AbortedError`. */
   readonly signal?: AbortSignal;

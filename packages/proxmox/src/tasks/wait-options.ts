@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { TaskLogLine, TaskStatus } from './schemas.js';
 
-/** What {@link ProxmoxClient.waitTask}'s `onProgress` receives after a poll that brought new log lines. */
+/** What `ProxmoxClient.waitTask`'s `onProgress` receives after a poll that brought new log lines. */
 export interface TaskProgress {
   /** The lines added since the previous call, oldest first. */
   readonly lines: readonly TaskLogLine[];
@@ -9,7 +9,7 @@ export interface TaskProgress {
   readonly status: TaskStatus;
 }
 
-/** Options of {@link ProxmoxClient.waitTask}. */
+/** Options of `ProxmoxClient.waitTask`. */
 export interface WaitTaskOptions {
   /**
    * Give up after this many ms with a `TaskTimeoutError` (the task keeps running on the host).

@@ -1,6 +1,6 @@
+import type { GuestConfig } from '@felhom/proxmox';
 import {
   clusterResourcesSchema,
-  type GuestConfig,
   guestConfigSchema,
   guestStatusSchema,
   lxcListSchema,
@@ -16,7 +16,7 @@ import {
   taskListSchema,
   upidStringSchema,
   versionSchema,
-} from '@felhom/proxmox';
+} from '@felhom/proxmox/schemas';
 import { describe, expect, it } from 'vitest';
 import { loadApiSchema, type PveSchemaVersion, pveSchemaVersions } from '../support/api-schema.js';
 

@@ -1,13 +1,11 @@
+import { APIError, ProxmoxClient, parseUPID } from '@felhom/proxmox';
 import {
-  APIError,
   nullResponseSchema,
   optionalUpidStringSchema,
-  ProxmoxClient,
   parseResponse,
-  parseUPID,
   snapshotListSchema,
   upidStringSchema,
-} from '@felhom/proxmox';
+} from '@felhom/proxmox/schemas';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';

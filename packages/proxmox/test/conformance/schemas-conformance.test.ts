@@ -1,5 +1,5 @@
+import { parseUPID, type TaskLogLine, type TaskStatus } from '@felhom/proxmox';
 import {
-  classifyExitStatus,
   guestConfigSchema,
   guestStatusSchema,
   lxcListSchema,
@@ -7,18 +7,16 @@ import {
   nullResponseSchema,
   optionalUpidStringSchema,
   parseResponse,
-  parseUPID,
   permissionsSchema,
   type ResponseSchema,
   snapshotListSchema,
   storageContentSchema,
-  type TaskLogLine,
-  type TaskStatus,
   taskLogLineSchema,
   taskStatusSchema,
   upidStringSchema,
   versionSchema,
-} from '@felhom/proxmox';
+} from '@felhom/proxmox/schemas';
+import { classifyExitStatus } from '@felhom/proxmox/tasks';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { errorCases, loadCaptures, upidIn } from './captures.js';

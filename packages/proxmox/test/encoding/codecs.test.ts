@@ -1,7 +1,7 @@
+import { InvalidArgumentError } from '@felhom/proxmox';
 import {
   type DeviceConfig,
   type FeaturesConfig,
-  InvalidArgumentError,
   type MountPointConfig,
   type NetConfig,
   parseDevice,
@@ -16,7 +16,7 @@ import {
   serializeNet,
   serializeRootFs,
   serializeUnused,
-} from '@felhom/proxmox';
+} from '@felhom/proxmox/encoding';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

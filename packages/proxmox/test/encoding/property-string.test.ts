@@ -1,4 +1,5 @@
-import { InvalidArgumentError, parsePropertyString, serializePropertyString } from '@felhom/proxmox';
+import { InvalidArgumentError } from '@felhom/proxmox';
+import { parsePropertyString, serializePropertyString } from '@felhom/proxmox/encoding';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

@@ -1,12 +1,6 @@
-import {
-  encodeGuestConfig,
-  type GuestConfigChanges,
-  guestConfigSchema,
-  InvalidArgumentError,
-  parseGuestConfig,
-  parseResponse,
-  toRequestParams,
-} from '@felhom/proxmox';
+import { type GuestConfigChanges, InvalidArgumentError } from '@felhom/proxmox';
+import { encodeGuestConfig, parseGuestConfig, toRequestParams } from '@felhom/proxmox/encoding';
+import { guestConfigSchema, parseResponse } from '@felhom/proxmox/schemas';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 

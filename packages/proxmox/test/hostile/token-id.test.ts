@@ -1,12 +1,6 @@
 import { inspect } from 'node:util';
-import {
-  InvalidArgumentError,
-  isProxmoxError,
-  isTokenId,
-  ProxmoxClient,
-  type ProxmoxLogEvent,
-  tokenIdProblem,
-} from '@felhom/proxmox';
+import { InvalidArgumentError, isProxmoxError, ProxmoxClient, type ProxmoxLogEvent } from '@felhom/proxmox';
+import { isTokenId, tokenIdProblem } from '@felhom/proxmox/validation';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caught } from '../support/msw.js';

@@ -1,4 +1,5 @@
-import { ProxmoxClient, parseUPID, requiredPrivileges } from '@felhom/proxmox';
+import { ProxmoxClient, parseUPID } from '@felhom/proxmox';
+import { requiredPrivileges } from '@felhom/proxmox/privileges';
 import { describe, expect, it } from 'vitest';
 import { operations } from '../../src/operations/index.js';
 import type { APIRequester } from '../../src/tasks/requester.js';

@@ -3,7 +3,7 @@ import {
   isPrivilegeOn,
   pvePrivilegesByVersion,
   requiredPrivileges,
-} from '@felhom/proxmox';
+} from '@felhom/proxmox/privileges';
 import { describe, expect, it } from 'vitest';
 
 describe('agentRolePrivileges', () => {

@@ -1,4 +1,5 @@
-import { checkPrivileges, InvalidArgumentError, type PermissionsDump } from '@felhom/proxmox';
+import { InvalidArgumentError } from '@felhom/proxmox';
+import { checkPrivileges, type PermissionsDump } from '@felhom/proxmox/privileges';
 import { describe, expect, it } from 'vitest';
 import { agentOnRoot, auditorOnly, nothing, scopedToGuest100 } from './fixtures.js';
 

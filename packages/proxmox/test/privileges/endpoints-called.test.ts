@@ -1,4 +1,5 @@
-import { type ClientMethodName, type ProxmoxClient, requiredPrivileges } from '@felhom/proxmox';
+import type { ProxmoxClient } from '@felhom/proxmox';
+import { type ClientMethodName, requiredPrivileges } from '@felhom/proxmox/privileges';
 import { describe, expect, it } from 'vitest';
 import { useSimulator } from '../resources/simulator.js';
 

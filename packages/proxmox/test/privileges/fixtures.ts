@@ -1,4 +1,4 @@
-import { agentRolePrivileges, type PermissionsDump } from '@felhom/proxmox';
+import { agentRolePrivileges, type PermissionsDump } from '@felhom/proxmox/privileges';
 
 // `GET /access/permissions` bodies shaped like real hosts' answers: the top-level paths PVE
 // always evaluates ('/', '/access', '/access/groups', '/nodes', '/pool', '/sdn', '/storage',

@@ -1,10 +1,10 @@
+import { InvalidArgumentError } from '@felhom/proxmox';
 import {
   agentRolePrivileges,
-  InvalidArgumentError,
   pveumAclModifyCommand,
   pveumAgentSetupCommands,
   pveumRoleAddCommand,
-} from '@felhom/proxmox';
+} from '@felhom/proxmox/privileges';
 import { describe, expect, it } from 'vitest';
 
 describe('pveum command helpers', () => {

@@ -1,4 +1,4 @@
-import { requiredPrivileges } from '@felhom/proxmox';
+import { requiredPrivileges } from '@felhom/proxmox/privileges';
 import { describe, expect, it } from 'vitest';
 import { loadApiSchema, type PveSchemaVersion, pveSchemaVersions } from '../support/api-schema.js';
 

@@ -1,5 +1,4 @@
 import type {
-  ClientMethodName,
   ClusterResource,
   Guest,
   GuestConfig,
@@ -15,6 +14,7 @@ import type {
   TaskListItem,
   UPID,
 } from '@felhom/proxmox';
+import type { ClientMethodName } from '@felhom/proxmox/privileges';
 import { describe, expectTypeOf, it } from 'vitest';
 
 // The public signatures the CLI and felhom services are written against.

@@ -14,7 +14,7 @@ import {
   taskListSchema,
   upidStringSchema,
   versionSchema,
-} from '@felhom/proxmox';
+} from '@felhom/proxmox/schemas';
 import type { EndpointName } from '../fixtures/bodies/index.js';
 
 /** Which schema reads each fixture body. */

@@ -1,4 +1,4 @@
-import { lxcListSchema, parseResponse } from '@felhom/proxmox';
+import { lxcListSchema, parseResponse } from '@felhom/proxmox/schemas';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastGuestList } from '../../src/schemas/guest-list-fast.js';

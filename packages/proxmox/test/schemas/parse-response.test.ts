@@ -1,12 +1,12 @@
+import { ResponseShapeError } from '@felhom/proxmox';
 import {
   guestConfigSchema,
   issueFieldPath,
   lxcListSchema,
   nodeStatusSchema,
   parseResponse,
-  ResponseShapeError,
   versionSchema,
-} from '@felhom/proxmox';
+} from '@felhom/proxmox/schemas';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';

@@ -7,11 +7,11 @@ import type {
   NodeStatus,
   Permissions,
   PveVersion,
-  SnapshotCurrentState,
   SnapshotList,
   StorageContentItem,
   TaskListItem,
 } from '@felhom/proxmox';
+import type { SnapshotCurrentState } from '@felhom/proxmox/schemas';
 import { describe, expectTypeOf, it } from 'vitest';
 
 describe('schema output types', () => {

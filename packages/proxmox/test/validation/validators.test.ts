@@ -1,11 +1,11 @@
+import { InvalidArgumentError } from '@felhom/proxmox';
 import {
   assertNodeName,
   assertSnapshotName,
   assertStorageId,
   assertVmid,
   assertVolumeId,
-  InvalidArgumentError,
-} from '@felhom/proxmox';
+} from '@felhom/proxmox/validation';
 import { describe, expect, it } from 'vitest';
 
 /** Shared hostile inputs: each validator must refuse every one of them. */

@@ -8,7 +8,7 @@ import { defineOperation } from '../define.js';
 export const nodesOperation = {
   /**
    * The cluster's nodes (`GET /nodes`). Never a 403: without `Sys.Audit` on `/nodes/<node>` a
-   * node's usage figures are left out. See {@link requiredPrivileges}`.nodes`.
+   * node's usage figures are left out. See `requiredPrivileges.nodes`.
    */
   nodes: defineOperation({
     method: 'GET',

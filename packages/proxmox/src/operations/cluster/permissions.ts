@@ -12,7 +12,7 @@ const aclPath = /^\/(?:[^\s/]+(?:\/[^\s/]+)*)?$/;
 export const permissionsOperation = {
   /**
    * The token's effective privileges (`GET /access/permissions`), on every path or on `path`:
-   * feed it to {@link checkPrivileges} to learn which methods the token cannot call.
+   * feed it to `checkPrivileges` (`@felhom/proxmox/privileges`) to learn which methods the token cannot call.
    */
   permissions: defineOperation({
     method: 'GET',

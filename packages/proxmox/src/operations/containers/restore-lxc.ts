@@ -92,7 +92,7 @@ export const restoreLXCOperation = {
    * Restores a container from a backup (`POST /nodes/{node}/lxc` with `restore=1`), the primary
    * create path. Needs `VM.Allocate` on `/vms/{vmid}`, `Datastore.AllocateSpace` on the target
    * storage, read access to the archive, and per-key config privileges; see
-   * {@link requiredPrivileges}`.restoreLXC`.
+   * `requiredPrivileges.restoreLXC` (`@felhom/proxmox/privileges`).
    */
   restoreLXC: defineOperation({
     method: 'POST',

@@ -9,7 +9,7 @@ export const waitTaskOperation = {
   /**
    * Waits for a task to end; resolves for `OK` and `WARNINGS: N`, throws {@link TaskError} on
    * failure. A task is seen ending within max(250 ms, 25 % of its run time); every request of
-   * the wait ends by its `timeout`. See {@link WaitTaskOptions} for the polling schedule.
+   * the wait ends by its `timeout`. See `WaitTaskOptions` (`@felhom/proxmox/tasks`) for the polling schedule.
    */
   waitTask: defineComposite({
     privileges: {
