@@ -49,19 +49,16 @@ describe(`the built binary on Node ${NODE_18}`, () => {
   it.each([
     ['felhom-agent', felhomAgentBin],
     ['@felhom/agent-cli', cliPath],
-  ])('%s exits 2 within a second with one line, for every command', (_name, bin) => {
+  ])('%s exits 2 with one line, for every command', (_name, bin) => {
     expect(execFileSync(node18, ['--version'], { encoding: 'utf8' }).trim()).toBe(`v${NODE_18}`);
     for (const args of [['--version'], ['selftest', '--demo'], ['config', 'check'], ['sudoers'], []]) {
-      const started = performance.now();
       const run = spawnSync(node18, [bin, ...args], {
         encoding: 'utf8',
         env: { PATH: process.env.PATH },
       });
-      const ms = performance.now() - started;
       expect(run.status, args.join(' ')).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr).toBe(`felhom-agent: ${nodeVersionProblem(NODE_18, node18)}\n`);
-      expect(ms).toBeLessThan(1000);
     }
   });
 });
