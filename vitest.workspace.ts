@@ -13,6 +13,7 @@ const source = (path: string): string => fileURLToPath(new URL(path, import.meta
 
 // Longer keys first: Vite matches aliases by prefix, in order.
 const alias = {
+  '@felhom/proxmox/api': source('./packages/proxmox/src/api/index.ts'),
   '@felhom/proxmox/testing/msw': source('./packages/proxmox/src/testing/msw.ts'),
   '@felhom/proxmox/testing': source('./packages/proxmox/src/testing/index.ts'),
   '@felhom/proxmox': source('./packages/proxmox/src/index.ts'),

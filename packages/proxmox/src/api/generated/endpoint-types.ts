@@ -15,6 +15,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly subdir: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -40,6 +41,7 @@ export interface ApiGetEndpoints {
        */
       readonly type: string;
       readonly ugid: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -63,6 +65,7 @@ export interface ApiGetEndpoints {
        */
       readonly tfa?: string;
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -97,6 +100,7 @@ export interface ApiGetEndpoints {
        * list of users which form this group
        */
       readonly users?: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -115,6 +119,7 @@ export interface ApiGetEndpoints {
     readonly returns: {
       readonly comment?: string;
       readonly members: Array<string>;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -127,6 +132,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly subdir: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -162,6 +168,7 @@ export interface ApiGetEndpoints {
       readonly privs?: string;
       readonly roleid: string;
       readonly special?: boolean;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -225,6 +232,7 @@ export interface ApiGetEndpoints {
       readonly 'VM.Replicate'?: boolean;
       readonly 'VM.Snapshot'?: boolean;
       readonly 'VM.Snapshot.Rollback'?: boolean;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -259,6 +267,7 @@ export interface ApiGetEndpoints {
          * One of `totp`, `u2f`, `webauthn`, `recovery`, `yubico`.
          */
         readonly type: string;
+        readonly [key: string]: unknown;
       }>;
       /**
        * Contains a timestamp until when a user is locked out of 2nd factors.
@@ -272,6 +281,7 @@ export interface ApiGetEndpoints {
        * User this entry belongs to.
        */
       readonly userid: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -312,6 +322,7 @@ export interface ApiGetEndpoints {
        * One of `totp`, `u2f`, `webauthn`, `recovery`, `yubico`.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -356,6 +367,7 @@ export interface ApiGetEndpoints {
        * One of `totp`, `u2f`, `webauthn`, `recovery`, `yubico`.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -427,6 +439,7 @@ export interface ApiGetEndpoints {
          * User-specific token identifier.
          */
         readonly tokenid: string;
+        readonly [key: string]: unknown;
       }>;
       /**
        * True if the user is currently locked out of TOTP factors.
@@ -436,6 +449,7 @@ export interface ApiGetEndpoints {
        * Full User ID, in the `name\@realm` format.
        */
       readonly userid: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -472,6 +486,7 @@ export interface ApiGetEndpoints {
       readonly keys?: string;
       readonly lastname?: string;
       readonly tokens?: Record<string, unknown>;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -513,6 +528,7 @@ export interface ApiGetEndpoints {
        * One of `oath`, `u2f`.
        */
       readonly user?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -544,6 +560,7 @@ export interface ApiGetEndpoints {
        * User-specific token identifier.
        */
       readonly tokenid: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -577,6 +594,7 @@ export interface ApiGetEndpoints {
        * Restrict API token privileges with separate ACLs (default), or give full privileges of corresponding user.
        */
       readonly privsep?: boolean;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -630,6 +648,7 @@ export interface ApiGetEndpoints {
       readonly directory?: string;
       readonly location?: string;
       readonly tos?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -648,6 +667,7 @@ export interface ApiGetEndpoints {
       readonly name: string;
       readonly schema: Record<string, unknown>;
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -664,6 +684,7 @@ export interface ApiGetEndpoints {
        * URL of ACME CA directory endpoint.
        */
       readonly url: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -698,6 +719,7 @@ export interface ApiGetEndpoints {
        * URL to more information about the ACME server.
        */
       readonly website?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -750,6 +772,7 @@ export interface ApiGetEndpoints {
        * Extra delay in seconds to wait before requesting validation. Allows to cope with a long TTL of DNS records.
        */
       readonly 'validation-delay'?: number;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -804,6 +827,7 @@ export interface ApiGetEndpoints {
        * Extra delay in seconds to wait before requesting validation. Allows to cope with a long TTL of DNS records.
        */
       readonly 'validation-delay'?: number;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -836,6 +860,7 @@ export interface ApiGetEndpoints {
        * The job ID.
        */
       readonly id: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -849,6 +874,7 @@ export interface ApiGetEndpoints {
        * API sub-directory endpoint
        */
       readonly subdir: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -874,6 +900,7 @@ export interface ApiGetEndpoints {
        * VMID of the guest.
        */
       readonly vmid: number;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -930,6 +957,7 @@ export interface ApiGetEndpoints {
            * The reason why the volume is included (or excluded).
            */
           readonly reason: string;
+          readonly [key: string]: unknown;
         }>;
         /**
          * VMID of the guest.
@@ -945,7 +973,9 @@ export interface ApiGetEndpoints {
          * One of `qemu`, `lxc`, `unknown`.
          */
         readonly type: string;
+        readonly [key: string]: unknown;
       }>;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -1005,6 +1035,7 @@ export interface ApiGetEndpoints {
        * Flag value.
        */
       readonly value: boolean;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -1076,7 +1107,9 @@ export interface ApiGetEndpoints {
            * Name of the service instance.
            */
           readonly name: string;
+          readonly [key: string]: unknown;
         };
+        readonly [key: string]: unknown;
       };
       /**
        * Managers configured in the cluster and their properties.
@@ -1118,7 +1151,9 @@ export interface ApiGetEndpoints {
            * Name of the service instance.
            */
           readonly name: string;
+          readonly [key: string]: unknown;
         };
+        readonly [key: string]: unknown;
       };
       /**
        * Monitors configured in the cluster and their properties.
@@ -1160,7 +1195,9 @@ export interface ApiGetEndpoints {
            * Name of the service instance.
            */
           readonly name: string;
+          readonly [key: string]: unknown;
         };
+        readonly [key: string]: unknown;
       };
       /**
        * Ceph version installed on the nodes.
@@ -1183,13 +1220,17 @@ export interface ApiGetEndpoints {
              * Version as single string.
              */
             readonly str: string;
+            readonly [key: string]: unknown;
           };
+          readonly [key: string]: unknown;
         };
+        readonly [key: string]: unknown;
       };
       /**
        * OSDs configured in the cluster and their properties.
        */
       readonly osd: Array<unknown>;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -1258,12 +1299,14 @@ export interface ApiGetEndpoints {
          * Address and priority information of a single corosync link. (up to 8 links supported; link0..link7)
          */
         readonly ring0_addr?: string;
+        readonly [key: string]: unknown;
       }>;
       /**
        * The cluster node name.
        */
       readonly preferred_node: string;
       readonly totem: Record<string, unknown>;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -1276,6 +1319,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly node: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -1324,6 +1368,7 @@ export interface ApiGetEndpoints {
        */
       readonly digest: string;
       readonly name: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -1361,6 +1406,7 @@ export interface ApiGetEndpoints {
        * Security Group name.
        */
       readonly group: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -1441,6 +1487,7 @@ export interface ApiGetEndpoints {
        * Rule type
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -1527,6 +1574,7 @@ export interface ApiGetEndpoints {
        * Rule type
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -1547,6 +1595,7 @@ export interface ApiGetEndpoints {
        * IP set name.
        */
       readonly name: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -1572,6 +1621,7 @@ export interface ApiGetEndpoints {
        */
       readonly digest: string;
       readonly nomatch?: boolean;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -1614,6 +1664,7 @@ export interface ApiGetEndpoints {
        * Macro name.
        */
       readonly macro: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -1655,6 +1706,7 @@ export interface ApiGetEndpoints {
        * One of `ACCEPT`, `REJECT`, `DROP`.
        */
       readonly policy_out?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -1679,6 +1731,7 @@ export interface ApiGetEndpoints {
        * One of `alias`, `ipset`.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -1752,6 +1805,7 @@ export interface ApiGetEndpoints {
        * Rule type
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -1832,6 +1886,7 @@ export interface ApiGetEndpoints {
        * Rule type
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -1844,6 +1899,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly id: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -1856,6 +1912,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly group: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -1890,6 +1947,7 @@ export interface ApiGetEndpoints {
     };
     readonly returns: Array<{
       readonly sid: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -1946,6 +2004,7 @@ export interface ApiGetEndpoints {
        * The type of the resources.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -1969,6 +2028,7 @@ export interface ApiGetEndpoints {
     };
     readonly returns: Array<{
       readonly rule: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -1999,6 +2059,7 @@ export interface ApiGetEndpoints {
        * One of `node-affinity`, `resource-affinity`.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -2074,6 +2135,7 @@ export interface ApiGetEndpoints {
        * One of `quorum`, `master`, `lrm`, `service`.
        */
       readonly type: unknown;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -2099,6 +2161,7 @@ export interface ApiGetEndpoints {
        * API sub-directory endpoint
        */
       readonly subdir: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -2148,6 +2211,7 @@ export interface ApiGetEndpoints {
        * One of `users`, `groups`, `both`.
        */
       readonly scope?: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -2199,6 +2263,7 @@ export interface ApiGetEndpoints {
        * UTC timestamp for the run.
        */
       readonly utc: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -2258,6 +2323,7 @@ export interface ApiGetEndpoints {
          * One of `warning`, `error`.
          */
         readonly severity: string;
+        readonly [key: string]: unknown;
       }>;
       /**
        * A description of the logical mapping.
@@ -2271,6 +2337,7 @@ export interface ApiGetEndpoints {
        * The entries of the mapping.
        */
       readonly map: Array<string>;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -2318,6 +2385,7 @@ export interface ApiGetEndpoints {
          * One of `warning`, `error`.
          */
         readonly severity: string;
+        readonly [key: string]: unknown;
       }>;
       /**
        * A description of the logical mapping.
@@ -2331,6 +2399,7 @@ export interface ApiGetEndpoints {
        * The entries of the mapping.
        */
       readonly map: Array<string>;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -2380,6 +2449,7 @@ export interface ApiGetEndpoints {
        * The entries of the mapping.
        */
       readonly map: Array<string>;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -2467,7 +2537,9 @@ export interface ApiGetEndpoints {
          * Metric value.
          */
         readonly value: number;
+        readonly [key: string]: unknown;
       }>;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -2499,6 +2571,7 @@ export interface ApiGetEndpoints {
        * Plugin type.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -2584,6 +2657,7 @@ export interface ApiGetEndpoints {
        * Server URL
        */
       readonly server: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -2622,6 +2696,7 @@ export interface ApiGetEndpoints {
        * Server URL
        */
       readonly server: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -2667,6 +2742,7 @@ export interface ApiGetEndpoints {
        * One of `user-created`, `builtin`, `modified-builtin`.
        */
       readonly origin: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -2715,6 +2791,7 @@ export interface ApiGetEndpoints {
        * The name of the endpoint.
        */
       readonly name: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -2778,6 +2855,7 @@ export interface ApiGetEndpoints {
        * Username for SMTP authentication
        */
       readonly username?: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -2844,6 +2922,7 @@ export interface ApiGetEndpoints {
        * Username for SMTP authentication
        */
       readonly username?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -2895,6 +2974,7 @@ export interface ApiGetEndpoints {
        * Server URL
        */
       readonly url: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -2951,6 +3031,7 @@ export interface ApiGetEndpoints {
        * Server URL
        */
       readonly url: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -2974,6 +3055,7 @@ export interface ApiGetEndpoints {
        * Notification metadata value known by the system.
        */
       readonly value: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -2989,6 +3071,7 @@ export interface ApiGetEndpoints {
        * Name of the field.
        */
       readonly name: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -3044,6 +3127,7 @@ export interface ApiGetEndpoints {
        * Targets to notify on match
        */
       readonly target?: Array<string>;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -3102,6 +3186,7 @@ export interface ApiGetEndpoints {
        * Targets to notify on match
        */
       readonly target?: Array<string>;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -3137,6 +3222,7 @@ export interface ApiGetEndpoints {
        * One of `sendmail`, `gotify`, `smtp`, `webhook`.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -3206,6 +3292,7 @@ export interface ApiGetEndpoints {
        * One of `local`.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -3276,6 +3363,7 @@ export interface ApiGetEndpoints {
        * One of `local`.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -3428,6 +3516,7 @@ export interface ApiGetEndpoints {
        * The type of an SDN zone (for type 'sdn').
        */
       readonly 'zone-type'?: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -3440,6 +3529,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly id: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -3556,6 +3646,7 @@ export interface ApiGetEndpoints {
          * Comma-separated list of the peers IP addresses.
          */
         readonly peers?: string;
+        readonly [key: string]: unknown;
       };
       /**
        * State of the SDN configuration object.
@@ -3569,6 +3660,7 @@ export interface ApiGetEndpoints {
        * One of `bgp`, `evpn`, `faucet`, `isis`.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -3613,6 +3705,7 @@ export interface ApiGetEndpoints {
     readonly returns: Array<{
       readonly dns: string;
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -3644,6 +3737,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly subdir: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -3706,6 +3800,7 @@ export interface ApiGetEndpoints {
          * One of `openfabric`, `ospf`.
          */
         readonly protocol: string;
+        readonly [key: string]: unknown;
       }>;
       readonly nodes: Array<{
         /**
@@ -3739,7 +3834,9 @@ export interface ApiGetEndpoints {
          * One of `openfabric`, `ospf`.
          */
         readonly protocol: string;
+        readonly [key: string]: unknown;
       }>;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -3800,6 +3897,7 @@ export interface ApiGetEndpoints {
        * One of `openfabric`, `ospf`.
        */
       readonly protocol: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -3858,6 +3956,7 @@ export interface ApiGetEndpoints {
        * One of `openfabric`, `ospf`.
        */
       readonly protocol: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -3912,6 +4011,7 @@ export interface ApiGetEndpoints {
        * One of `openfabric`, `ospf`.
        */
       readonly protocol: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -3972,6 +4072,7 @@ export interface ApiGetEndpoints {
        * One of `openfabric`, `ospf`.
        */
       readonly protocol: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -4015,6 +4116,7 @@ export interface ApiGetEndpoints {
     readonly returns: Array<{
       readonly ipam: string;
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -4105,6 +4207,7 @@ export interface ApiGetEndpoints {
          * Name of the zone this VNet belongs to.
          */
         readonly zone?: string;
+        readonly [key: string]: unknown;
       };
       /**
        * State of the SDN configuration object.
@@ -4134,6 +4237,7 @@ export interface ApiGetEndpoints {
        * Name of the zone this VNet belongs to.
        */
       readonly zone?: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -4209,6 +4313,7 @@ export interface ApiGetEndpoints {
        * One of `ACCEPT`, `DROP`.
        */
       readonly policy_forward?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -4289,6 +4394,7 @@ export interface ApiGetEndpoints {
        * Rule type
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -4375,6 +4481,7 @@ export interface ApiGetEndpoints {
        * Rule type
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -4623,6 +4730,7 @@ export interface ApiGetEndpoints {
          * UDP port that should be used for the VXLAN tunnel (default 4789). VXLAN zone only.
          */
         readonly 'vxlan-port'?: number;
+        readonly [key: string]: unknown;
       };
       /**
        * ID of the reverse DNS server for this zone.
@@ -4666,6 +4774,7 @@ export interface ApiGetEndpoints {
        * Name of the zone.
        */
       readonly zone: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -4743,6 +4852,7 @@ export interface ApiGetEndpoints {
        * [cluster] Current version of the corosync configuration file.
        */
       readonly version?: number;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -4755,6 +4865,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly upid: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -4804,6 +4915,7 @@ export interface ApiGetEndpoints {
        * Node uptime in seconds.
        */
       readonly uptime?: number;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -4857,6 +4969,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly id: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -4917,6 +5030,7 @@ export interface ApiGetEndpoints {
          * Path to the problematic file.
          */
         readonly path: string;
+        readonly [key: string]: unknown;
       }>;
       /**
        * List of parsed repository files.
@@ -4964,6 +5078,7 @@ export interface ApiGetEndpoints {
           readonly Options?: Array<{
             readonly Key: string;
             readonly Values: Array<string>;
+            readonly [key: string]: unknown;
           }>;
           /**
            * List of package distribuitions
@@ -4977,7 +5092,9 @@ export interface ApiGetEndpoints {
            * List of repository URIs.
            */
           readonly URIs: Array<string>;
+          readonly [key: string]: unknown;
         }>;
+        readonly [key: string]: unknown;
       }>;
       /**
        * Additional information/warnings for APT repositories.
@@ -5003,6 +5120,7 @@ export interface ApiGetEndpoints {
          * Property from which the info originates.
          */
         readonly property?: string;
+        readonly [key: string]: unknown;
       }>;
       /**
        * List of standard repositories and their configuration status
@@ -5020,7 +5138,9 @@ export interface ApiGetEndpoints {
          * Indicating enabled/disabled status, if the repository is configured.
          */
         readonly status?: boolean;
+        readonly [key: string]: unknown;
       }>;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -5081,6 +5201,7 @@ export interface ApiGetEndpoints {
        * New version to be updated to.
        */
       readonly Version: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -5155,6 +5276,7 @@ export interface ApiGetEndpoints {
        * New version to be updated to.
        */
       readonly Version: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -5219,6 +5341,7 @@ export interface ApiGetEndpoints {
        * CPU vendor visible to the guest when this model is selected. Vendor of 'reported-model' in case of custom models.
        */
       readonly vendor: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -5247,6 +5370,7 @@ export interface ApiGetEndpoints {
        * Name of the CPU flag.
        */
       readonly name: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -5283,6 +5407,7 @@ export interface ApiGetEndpoints {
        * The machine version.
        */
       readonly version: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -5307,6 +5432,7 @@ export interface ApiGetEndpoints {
        * Whether the host supports live-migrating additional VM state via the dbus-vmstate helper.
        */
       readonly 'has-dbus-vmstate': boolean;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -5365,6 +5491,7 @@ export interface ApiGetEndpoints {
       readonly name: string;
       readonly section: string;
       readonly value: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -5445,6 +5572,7 @@ export interface ApiGetEndpoints {
        * Status message given by Ceph.
        */
       readonly status?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -5492,6 +5620,7 @@ export interface ApiGetEndpoints {
        * The ceph filesystem name.
        */
       readonly name: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -5527,6 +5656,7 @@ export interface ApiGetEndpoints {
        * Line text
        */
       readonly t: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -5560,6 +5690,7 @@ export interface ApiGetEndpoints {
        * State of the MDS
        */
       readonly state: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -5588,6 +5719,7 @@ export interface ApiGetEndpoints {
        * State of the MGR
        */
       readonly state: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -5616,6 +5748,7 @@ export interface ApiGetEndpoints {
       readonly rank?: number;
       readonly service?: number;
       readonly state?: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -5707,6 +5840,7 @@ export interface ApiGetEndpoints {
        * Name of the volume group (VG).
        */
       readonly vg_name: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -5759,6 +5893,7 @@ export interface ApiGetEndpoints {
          * Type of device. For example, hdd or ssd
          */
         readonly type: string;
+        readonly [key: string]: unknown;
       }>;
       /**
        * General information about the OSD
@@ -5808,7 +5943,9 @@ export interface ApiGetEndpoints {
          * Ceph version of the OSD service.
          */
         readonly version: string;
+        readonly [key: string]: unknown;
       };
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -5847,6 +5984,7 @@ export interface ApiGetEndpoints {
        * One of `replicated`, `erasure`, `unknown`.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -5955,6 +6093,7 @@ export interface ApiGetEndpoints {
       readonly target_size_ratio?: number;
       readonly use_gmt_hitset: boolean;
       readonly write_fadvise_dontneed: boolean;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -5977,6 +6116,7 @@ export interface ApiGetEndpoints {
        * Name of the CRUSH rule.
        */
       readonly name: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -6083,6 +6223,7 @@ export interface ApiGetEndpoints {
        * Certificate subject name.
        */
       readonly subject?: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -6136,6 +6277,7 @@ export interface ApiGetEndpoints {
        * Node specific wake on LAN settings.
        */
       readonly wakeonlan?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -6191,6 +6333,7 @@ export interface ApiGetEndpoints {
        * The path of the mount unit.
        */
       readonly unitfile: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -6245,6 +6388,7 @@ export interface ApiGetEndpoints {
       readonly used?: string;
       readonly vendor?: string;
       readonly wwn?: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -6281,6 +6425,7 @@ export interface ApiGetEndpoints {
            * The size of the physical volume in bytes
            */
           readonly size: number;
+          readonly [key: string]: unknown;
         }>;
         /**
          * The free bytes in the volume group
@@ -6295,8 +6440,10 @@ export interface ApiGetEndpoints {
          * The size of the volume group in bytes
          */
         readonly size: number;
+        readonly [key: string]: unknown;
       }>;
       readonly leaf: boolean;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -6339,6 +6486,7 @@ export interface ApiGetEndpoints {
        * The associated volume group.
        */
       readonly vg: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -6372,6 +6520,7 @@ export interface ApiGetEndpoints {
       readonly health: string;
       readonly text?: string;
       readonly type?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -6397,6 +6546,7 @@ export interface ApiGetEndpoints {
       readonly health: string;
       readonly name: string;
       readonly size: number;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -6444,6 +6594,7 @@ export interface ApiGetEndpoints {
          */
         readonly state?: string;
         readonly write?: number;
+        readonly [key: string]: unknown;
       }>;
       /**
        * Information about the errors on the zpool.
@@ -6465,6 +6616,7 @@ export interface ApiGetEndpoints {
        * Information about the state of the zpool.
        */
       readonly status?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -6499,6 +6651,7 @@ export interface ApiGetEndpoints {
        * Search domain for host-name lookup.
        */
       readonly search?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -6563,6 +6716,7 @@ export interface ApiGetEndpoints {
        * Line text
        */
       readonly t: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -6667,6 +6821,7 @@ export interface ApiGetEndpoints {
        * Filter illegal combinations of TCP flags.
        */
       readonly tcpflags?: boolean;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -6747,6 +6902,7 @@ export interface ApiGetEndpoints {
        * Rule type
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -6833,6 +6989,7 @@ export interface ApiGetEndpoints {
        * Rule type
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -6852,6 +7009,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -6919,6 +7077,7 @@ export interface ApiGetEndpoints {
        */
       readonly vendor: string;
       readonly vendor_name?: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -6942,6 +7101,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly method: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -6982,6 +7142,7 @@ export interface ApiGetEndpoints {
        * The name of the mdev type.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -7012,6 +7173,7 @@ export interface ApiGetEndpoints {
       readonly speed: string;
       readonly usbpath?: string;
       readonly vendid: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -7038,6 +7200,7 @@ export interface ApiGetEndpoints {
        * Prevent changes if current configuration file has a different digest. This can be used to prevent concurrent modifications.
        */
       readonly digest?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -7194,6 +7357,7 @@ export interface ApiGetEndpoints {
        * The (unique) ID of the VM.
        */
       readonly vmid: number;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -7219,6 +7383,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly subdir: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -7402,6 +7567,7 @@ export interface ApiGetEndpoints {
        * Reference to unused volumes. This is used internally, and should not be modified manually.
        */
       readonly [key: `unused${number}`]: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -7438,6 +7604,7 @@ export interface ApiGetEndpoints {
     };
     readonly returns: {
       readonly hasFeature: boolean;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -7492,6 +7659,7 @@ export interface ApiGetEndpoints {
        */
       readonly digest: string;
       readonly name: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -7554,6 +7722,7 @@ export interface ApiGetEndpoints {
        * IP set name.
        */
       readonly name: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -7591,6 +7760,7 @@ export interface ApiGetEndpoints {
        */
       readonly digest: string;
       readonly nomatch?: boolean;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -7679,6 +7849,7 @@ export interface ApiGetEndpoints {
        * Line text
        */
       readonly t: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -7751,6 +7922,7 @@ export interface ApiGetEndpoints {
        * Allow sending Router Advertisement.
        */
       readonly radv?: boolean;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -7788,6 +7960,7 @@ export interface ApiGetEndpoints {
        * One of `alias`, `ipset`.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -7874,6 +8047,7 @@ export interface ApiGetEndpoints {
        * Rule type
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -7966,6 +8140,7 @@ export interface ApiGetEndpoints {
        * Rule type
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -8022,11 +8197,13 @@ export interface ApiGetEndpoints {
          * IP-Prefix
          */
         readonly prefix?: number;
+        readonly [key: string]: unknown;
       }>;
       /**
        * The name of the interface
        */
       readonly name: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -8086,12 +8263,15 @@ export interface ApiGetEndpoints {
            * The blocking HA resource id
            */
           readonly sid: string;
+          readonly [key: string]: unknown;
         }>;
+        readonly [key: string]: unknown;
       };
       /**
        * Determines if the container is running.
        */
       readonly running: boolean;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -8127,6 +8307,7 @@ export interface ApiGetEndpoints {
     readonly returns: {
       readonly port?: string;
       readonly socket?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -8167,6 +8348,7 @@ export interface ApiGetEndpoints {
        * Current value.
        */
       readonly value?: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -8207,6 +8389,7 @@ export interface ApiGetEndpoints {
     };
     readonly returns: {
       readonly filename: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -8279,6 +8462,7 @@ export interface ApiGetEndpoints {
        * Snapshot creation time
        */
       readonly snaptime?: number;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -8360,6 +8544,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly subdir: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -8482,6 +8667,7 @@ export interface ApiGetEndpoints {
        * The (unique) ID of the VM.
        */
       readonly vmid: number;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -8520,6 +8706,7 @@ export interface ApiGetEndpoints {
     };
     readonly returns: {
       readonly port: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -8764,6 +8951,7 @@ export interface ApiGetEndpoints {
        * The VXLAN SVC node IP.
        */
       readonly 'vxlan-svcnodeip'?: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -8790,6 +8978,7 @@ export interface ApiGetEndpoints {
     readonly returns: {
       readonly method: string;
       readonly type: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -8927,6 +9116,7 @@ export interface ApiGetEndpoints {
        * The (unique) ID of the VM.
        */
       readonly vmid: number;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -8952,6 +9142,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly subdir: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -9032,6 +9223,7 @@ export interface ApiGetEndpoints {
        * signal number or exception code if the process was abnormally terminated.
        */
       readonly signal?: number;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -9069,6 +9261,7 @@ export interface ApiGetEndpoints {
        * If set to 1, the output is truncated and not complete
        */
       readonly truncated?: boolean;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -9362,6 +9555,7 @@ export interface ApiGetEndpoints {
        * Value as it was used to generate the current cloudinit image.
        */
       readonly value?: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -9811,6 +10005,7 @@ export interface ApiGetEndpoints {
        * Create a virtual hardware watchdog device.
        */
       readonly watchdog?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -9848,6 +10043,7 @@ export interface ApiGetEndpoints {
     readonly returns: {
       readonly hasFeature: boolean;
       readonly nodes: Array<string>;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -9902,6 +10098,7 @@ export interface ApiGetEndpoints {
        */
       readonly digest: string;
       readonly name: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -9964,6 +10161,7 @@ export interface ApiGetEndpoints {
        * IP set name.
        */
       readonly name: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -10001,6 +10199,7 @@ export interface ApiGetEndpoints {
        */
       readonly digest: string;
       readonly nomatch?: boolean;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -10089,6 +10288,7 @@ export interface ApiGetEndpoints {
        * Line text
        */
       readonly t: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -10161,6 +10361,7 @@ export interface ApiGetEndpoints {
        * Allow sending Router Advertisement.
        */
       readonly radv?: boolean;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -10198,6 +10399,7 @@ export interface ApiGetEndpoints {
        * One of `alias`, `ipset`.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -10284,6 +10486,7 @@ export interface ApiGetEndpoints {
        * Rule type
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -10376,6 +10579,7 @@ export interface ApiGetEndpoints {
        * Rule type
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -10439,6 +10643,7 @@ export interface ApiGetEndpoints {
          * The volid of the disk.
          */
         readonly volid: string;
+        readonly [key: string]: unknown;
       }>;
       /**
        * List local resources (e.g. pci, usb) that block migration.
@@ -10470,16 +10675,19 @@ export interface ApiGetEndpoints {
            * The blocking HA resource id
            */
           readonly sid: string;
+          readonly [key: string]: unknown;
         }>;
         /**
          * A list of not available storages.
          */
         readonly unavailable_storages?: Array<string>;
+        readonly [key: string]: unknown;
       };
       /**
        * Determines if the VM is running.
        */
       readonly running: boolean;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -10515,6 +10723,7 @@ export interface ApiGetEndpoints {
     readonly returns: {
       readonly port?: string;
       readonly socket?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -10555,6 +10764,7 @@ export interface ApiGetEndpoints {
        * Current value.
        */
       readonly value?: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -10595,6 +10805,7 @@ export interface ApiGetEndpoints {
     };
     readonly returns: {
       readonly filename: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -10671,6 +10882,7 @@ export interface ApiGetEndpoints {
        * Snapshot includes RAM.
        */
       readonly vmstate?: boolean;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -10752,6 +10964,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly subdir: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -10908,6 +11121,7 @@ export interface ApiGetEndpoints {
        * The (unique) ID of the VM.
        */
       readonly vmid: number;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -10946,6 +11160,7 @@ export interface ApiGetEndpoints {
     };
     readonly returns: {
       readonly port: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -11006,6 +11221,7 @@ export interface ApiGetEndpoints {
       readonly filename?: string;
       readonly mimetype?: string;
       readonly size?: number;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -11032,6 +11248,7 @@ export interface ApiGetEndpoints {
     };
     readonly returns: Array<{
       readonly id: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11096,6 +11313,7 @@ export interface ApiGetEndpoints {
        * Line text
        */
       readonly t: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11170,6 +11388,7 @@ export interface ApiGetEndpoints {
     };
     readonly returns: {
       readonly filename: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -11215,6 +11434,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly method: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11260,6 +11480,7 @@ export interface ApiGetEndpoints {
        * The cifs share name.
        */
       readonly share: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11291,6 +11512,7 @@ export interface ApiGetEndpoints {
        * The volume name.
        */
       readonly volname: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11324,6 +11546,7 @@ export interface ApiGetEndpoints {
        * The iSCSI target name.
        */
       readonly target: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11346,6 +11569,7 @@ export interface ApiGetEndpoints {
        * The LVM logical volume group name.
        */
       readonly vg: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11373,6 +11597,7 @@ export interface ApiGetEndpoints {
        * The LVM Thin Pool name (LVM logical volume).
        */
       readonly lv: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11406,6 +11631,7 @@ export interface ApiGetEndpoints {
        * The exported path.
        */
       readonly path: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11459,6 +11685,7 @@ export interface ApiGetEndpoints {
        * The datastore name.
        */
       readonly store: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11481,6 +11708,7 @@ export interface ApiGetEndpoints {
        * ZFS pool name.
        */
       readonly pool: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11525,6 +11753,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly subdir: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11563,6 +11792,7 @@ export interface ApiGetEndpoints {
        * The type of this interface in the fabric (e.g. Point-to-Point, Broadcast, ..).
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11601,6 +11831,7 @@ export interface ApiGetEndpoints {
        * The uptime of this neighbor, as returned by FRR (e.g. 8h24m12s).
        */
       readonly uptime: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11635,6 +11866,7 @@ export interface ApiGetEndpoints {
        * A list of nexthops for that route.
        */
       readonly via: Array<string>;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11660,6 +11892,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly subdir: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11698,6 +11931,7 @@ export interface ApiGetEndpoints {
        * The IP address of the nexthop.
        */
       readonly nexthop: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11726,6 +11960,7 @@ export interface ApiGetEndpoints {
        * The SDN zone object identifier.
        */
       readonly zone: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11751,6 +11986,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly subdir: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11803,11 +12039,13 @@ export interface ApiGetEndpoints {
          * The ID of the guest that this interface belongs to.
          */
         readonly vmid?: number;
+        readonly [key: string]: unknown;
       }>;
       /**
        * Whether VLAN filtering is enabled for this bridge (= VLAN-aware).
        */
       readonly vlan_filtering: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11844,6 +12082,7 @@ export interface ApiGetEndpoints {
        * Vnet identifier.
        */
       readonly vnet: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11884,6 +12123,7 @@ export interface ApiGetEndpoints {
        * The protocol where this route was learned from (e.g. BGP).
        */
       readonly protocol: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11932,6 +12172,7 @@ export interface ApiGetEndpoints {
        * One of `enabled`, `enabled-runtime`, `linked`, `linked-runtime`, `alias`, `masked`, `masked-runtime`, `static`, `disabled`, `indirect`, `generated`, `transient`, `bad`, `not-found`, `unknown`.
        */
       readonly 'unit-state': string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -11955,6 +12196,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly subdir: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -12007,6 +12249,7 @@ export interface ApiGetEndpoints {
        * One of `enabled`, `enabled-runtime`, `linked`, `linked-runtime`, `alias`, `masked`, `masked-runtime`, `static`, `disabled`, `indirect`, `generated`, `transient`, `bad`, `not-found`, `unknown`.
        */
       readonly 'unit-state': string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -12039,6 +12282,7 @@ export interface ApiGetEndpoints {
          * System is booted in secure mode, only applicable for the "efi" mode.
          */
         readonly secureboot?: boolean;
+        readonly [key: string]: unknown;
       };
       /**
        * The current cpu usage.
@@ -12061,6 +12305,7 @@ export interface ApiGetEndpoints {
          * The number of logical threads of the CPU.
          */
         readonly sockets: number;
+        readonly [key: string]: unknown;
       };
       /**
        * Meta-information about the currently booted kernel of this node.
@@ -12082,6 +12327,7 @@ export interface ApiGetEndpoints {
          * OS kernel version with build info
          */
         readonly version: string;
+        readonly [key: string]: unknown;
       };
       /**
        * An array of load avg for 1, 5 and 15 minutes respectively.
@@ -12104,6 +12350,7 @@ export interface ApiGetEndpoints {
          * The used memory in bytes.
          */
         readonly used: number;
+        readonly [key: string]: unknown;
       };
       /**
        * The PVE version string.
@@ -12126,7 +12373,9 @@ export interface ApiGetEndpoints {
          * The used bytes in the root filesystem.
          */
         readonly used: number;
+        readonly [key: string]: unknown;
       };
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -12206,6 +12455,7 @@ export interface ApiGetEndpoints {
          * The list of supported formats
          */
         readonly supported: Array<string>;
+        readonly [key: string]: unknown;
       };
       /**
        * Instead of creating new volumes, one must select one that is already existing. Only included if 'format' parameter is set.
@@ -12235,6 +12485,7 @@ export interface ApiGetEndpoints {
        * Used fraction (used/total).
        */
       readonly used_fraction?: number;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -12258,6 +12509,7 @@ export interface ApiGetEndpoints {
     readonly query: Record<never, never>;
     readonly returns: Array<{
       readonly subdir: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -12339,6 +12591,7 @@ export interface ApiGetEndpoints {
          * Last backup verification UPID.
          */
         readonly upid: string;
+        readonly [key: string]: unknown;
       };
       /**
        * Associated Owner VMID.
@@ -12348,6 +12601,7 @@ export interface ApiGetEndpoints {
        * Volume identifier.
        */
       readonly volid: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -12400,6 +12654,7 @@ export interface ApiGetEndpoints {
        * Used space. Please note that most storage plugins do not report anything useful here.
        */
       readonly used: number;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -12495,6 +12750,7 @@ export interface ApiGetEndpoints {
        * Entry type.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -12566,7 +12822,9 @@ export interface ApiGetEndpoints {
          * Related subject (config) value of warning.
          */
         readonly value?: string;
+        readonly [key: string]: unknown;
       }>;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -12630,6 +12888,7 @@ export interface ApiGetEndpoints {
        * Backup volume ID.
        */
       readonly volid: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -12670,6 +12929,7 @@ export interface ApiGetEndpoints {
     };
     readonly returns: {
       readonly filename: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -12758,6 +13018,7 @@ export interface ApiGetEndpoints {
        * Used storage space in bytes.
        */
       readonly used?: number;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -12826,6 +13087,7 @@ export interface ApiGetEndpoints {
        * URL to the web shop.
        */
       readonly url?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -12879,6 +13141,7 @@ export interface ApiGetEndpoints {
        * Line text
        */
       readonly t: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -12960,6 +13223,7 @@ export interface ApiGetEndpoints {
       readonly type: string;
       readonly upid: string;
       readonly user: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -13023,6 +13287,7 @@ export interface ApiGetEndpoints {
        * Line text
        */
       readonly t: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -13058,6 +13323,7 @@ export interface ApiGetEndpoints {
       readonly type: string;
       readonly upid: string;
       readonly user: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -13088,6 +13354,7 @@ export interface ApiGetEndpoints {
        * Time zone
        */
       readonly timezone: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -13118,6 +13385,7 @@ export interface ApiGetEndpoints {
        * The current installed pve-manager package version
        */
       readonly version: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -13150,6 +13418,7 @@ export interface ApiGetEndpoints {
     };
     readonly returns: {
       readonly port: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -13313,6 +13582,7 @@ export interface ApiGetEndpoints {
        * Zstd threads. N=0 uses half of the available cores, if N is set to a value bigger than 0, N is used as thread count.
        */
       readonly zstd?: number;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -13362,8 +13632,10 @@ export interface ApiGetEndpoints {
          */
         readonly type: string;
         readonly vmid?: number;
+        readonly [key: string]: unknown;
       }>;
       readonly poolid: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -13392,7 +13664,9 @@ export interface ApiGetEndpoints {
          */
         readonly type: string;
         readonly vmid?: number;
+        readonly [key: string]: unknown;
       }>;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -13410,6 +13684,7 @@ export interface ApiGetEndpoints {
     };
     readonly returns: Array<{
       readonly storage: string;
+      readonly [key: string]: unknown;
     }>;
   };
   /**
@@ -13456,6 +13731,7 @@ export interface ApiGetEndpoints {
        * The full pve-manager package version of this node.
        */
       readonly version: string;
+      readonly [key: string]: unknown;
     };
   };
 }
@@ -13903,6 +14179,7 @@ export interface ApiPostEndpoints {
        * When adding recovery codes, this contains the list of codes to be displayed to the user
        */
       readonly recovery?: Array<string>;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -13963,6 +14240,7 @@ export interface ApiPostEndpoints {
       readonly clustername?: string;
       readonly ticket?: string;
       readonly username: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -14076,11 +14354,13 @@ export interface ApiPostEndpoints {
          * Restrict API token privileges with separate ACLs (default), or give full privileges of corresponding user.
          */
         readonly privsep?: boolean;
+        readonly [key: string]: unknown;
       };
       /**
        * API token value used for authentication.
        */
       readonly value: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -14707,6 +14987,7 @@ export interface ApiPostEndpoints {
       readonly corosync_authkey: string;
       readonly corosync_conf: string;
       readonly warnings: Array<string>;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -15157,6 +15438,7 @@ export interface ApiPostEndpoints {
          * The blocking HA resource id
          */
         readonly sid: string;
+        readonly [key: string]: unknown;
       }>;
       /**
        * HA resources, which are migrated to the same requested target node as the given HA resource, because these are in positive affinity with the HA resource.
@@ -15170,6 +15452,7 @@ export interface ApiPostEndpoints {
        * HA resource, which is requested to be migrated.
        */
       readonly sid: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -15209,6 +15492,7 @@ export interface ApiPostEndpoints {
          * The blocking HA resource id
          */
         readonly sid: string;
+        readonly [key: string]: unknown;
       }>;
       /**
        * HA resources, which are relocated to the same requested target node as the given HA resource, because these are in positive affinity with the HA resource.
@@ -15222,6 +15506,7 @@ export interface ApiPostEndpoints {
        * HA resource, which is requested to be relocated.
        */
       readonly sid: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -17281,6 +17566,7 @@ export interface ApiPostEndpoints {
        * Certificate subject name.
        */
       readonly subject?: string;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -19600,6 +19886,7 @@ export interface ApiPostEndpoints {
        * The PID of the process started by the guest-agent.
        */
       readonly pid: number;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -22708,6 +22995,7 @@ export interface ApiPostEndpoints {
          * The, possibly auto-generated, encryption-key.
          */
         readonly 'encryption-key'?: string;
+        readonly [key: string]: unknown;
       };
       /**
        * The ID of the created storage.
@@ -22719,6 +23007,7 @@ export interface ApiPostEndpoints {
        * One of `btrfs`, `cephfs`, `cifs`, `dir`, `esxi`, `iscsi`, `iscsidirect`, `lvm`, `lvmthin`, `nfs`, `pbs`, `rbd`, `zfs`, `zfspool`.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     };
   };
 }
@@ -23245,6 +23534,7 @@ export interface ApiPutEndpoints {
        * Restrict API token privileges with separate ACLs (default), or give full privileges of corresponding user.
        */
       readonly privsep?: boolean;
+      readonly [key: string]: unknown;
     };
   };
   /**
@@ -28578,6 +28868,7 @@ export interface ApiPutEndpoints {
          * The, possibly auto-generated, encryption-key.
          */
         readonly 'encryption-key'?: string;
+        readonly [key: string]: unknown;
       };
       /**
        * The ID of the created storage.
@@ -28589,6 +28880,7 @@ export interface ApiPutEndpoints {
        * One of `btrfs`, `cephfs`, `cifs`, `dir`, `esxi`, `iscsi`, `iscsidirect`, `lvm`, `lvmthin`, `nfs`, `pbs`, `rbd`, `zfs`, `zfspool`.
        */
       readonly type: string;
+      readonly [key: string]: unknown;
     };
   };
 }
