@@ -163,6 +163,8 @@ function objectType(raw: RawProperty, indent: string): string {
       return `${doc}${inner}readonly [key: \`${indexed[1]}\${number}\`]: ${outputType(property, inner)};`;
     return `${doc}${inner}readonly ${key(name)}${property.optional ? '?' : ''}: ${outputType(property, inner)};`;
   });
+  // Hosts send fields their schema does not declare (the reader keeps them): typed `unknown`.
+  members.push(`${inner}readonly [key: string]: unknown;`);
   return `{\n${members.join('\n')}\n${indent}}`;
 }
 
