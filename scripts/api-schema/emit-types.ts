@@ -1,6 +1,6 @@
 import type { MergedEndpoint } from './merge.js';
 import { allVersions, versionNote } from './merge.js';
-import { normalise, schemaText } from './normalise.js';
+import { isOptional, normalise, schemaText } from './normalise.js';
 import type { RawMethod, RawProperty } from './trees.js';
 
 // The TypeScript side: per HTTP method an interface keyed by path template, each entry with the
@@ -198,7 +198,7 @@ function parametersType(
       const indexed = /^([A-Za-z_]+)\[n\]$/.exec(parameter.name);
       const type = inputType(parameter.name, raw, formats);
       if (indexed) return `${doc}${inner}readonly [key: \`${indexed[1]}\${number}\`]: ${type};`;
-      const optional = raw.optional || parameter.versions !== endpoint.versions;
+      const optional = isOptional(raw) || parameter.versions !== endpoint.versions;
       return `${doc}${inner}readonly ${key(parameter.name)}${optional ? '?' : ''}: ${type};`;
     });
   return members.length === 0 ? 'Record<never, never>' : `{\n${members.join('\n')}\n${indent}}`;

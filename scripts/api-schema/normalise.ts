@@ -31,7 +31,7 @@ export function normalise(raw: RawProperty): SchemaNode {
   const node: Record<string, unknown> = {};
   if (raw.type !== undefined && raw.type !== '' && schemaTypes.has(raw.type))
     node.type = raw.type as SchemaType;
-  if (raw.optional) node.optional = 1;
+  if (isOptional(raw)) node.optional = 1;
   if (Array.isArray(raw.enum)) node.enum = [...raw.enum].map(String);
   const minimum = limit(raw.minimum);
   if (minimum !== undefined) node.minimum = minimum;
@@ -85,6 +85,17 @@ function normaliseRecord(record: Readonly<Record<string, RawProperty>>): Record<
   const out: Record<string, SchemaNode> = {};
   for (const key of Object.keys(record).sort()) out[key] = normalise(record[key] as RawProperty);
   return out;
+}
+
+/**
+ * Whether PVE treats the property as optional: its own flag, or, for alternatives chosen by a
+ * type property (`oneOf`), every alternative's flag (PVE checks the chosen alternative).
+ */
+export function isOptional(raw: RawProperty): boolean {
+  if (raw.optional) return true;
+  return (
+    raw.oneOf !== undefined && raw.oneOf.length > 0 && raw.oneOf.every((variant) => Boolean(variant.optional))
+  );
 }
 
 /** Stable JSON of a node (keys as normalise wrote them), for deduplication and output. */

@@ -110,8 +110,32 @@ export function encodeText(node: SchemaNode, value: unknown, name: string, listS
  * the key repeated, which is how pveproxy reads arrays).
  */
 export function encodeParameter(node: SchemaNode, value: unknown, name: string): string | string[] {
+  if (node.oneOf && node.oneOf.length > 0) return encodeAlternative(node, node.oneOf, value, name);
   if (node.type !== 'array') return encodeText(node, value, name);
   const items = Array.isArray(value) ? value : [value];
   const itemNode = node.items ?? {};
   return items.map((item, index) => encodeText(itemNode, item, `${name}[${index}]`));
+}
+
+/**
+ * A parameter with alternatives (`oneOf`, chosen on the host by another parameter's value):
+ * the first alternative the value fits. Which one the host picks is its business; a value that
+ * fits none is refused with the first alternative's reason.
+ */
+function encodeAlternative(
+  node: SchemaNode,
+  alternatives: readonly SchemaNode[],
+  value: unknown,
+  name: string,
+): string | string[] {
+  let first: unknown;
+  for (const alternative of alternatives) {
+    try {
+      const { oneOf: _alternatives, ...rest } = node;
+      return encodeParameter({ ...rest, ...alternative }, value, name);
+    } catch (error) {
+      first ??= error;
+    }
+  }
+  throw first;
 }

@@ -2,7 +2,8 @@ import { type FormatChecker, matching, oneOf } from './checker.js';
 
 // Ids and names: pve-common PVE/JSONSchema.pm, pve-access-control PVE/Auth/Plugin.pm and
 // PVE/AccessControl.pm, pve-storage PVE/Storage/Plugin.pm, pve-ha-manager PVE/HA/Tools.pm,
-// pve-guest-common PVE/ReplicationConfig.pm, pve-network PVE/Network/SDN/Fabrics.pm,
+// pve-guest-common PVE/ReplicationConfig.pm, pve-network PVE/Network/SDN/Fabrics.pm and the
+// SDN plugins (before commit ecf98c5),
 // pve-manager PVE/API2/Backup.pm.
 
 const realm = '[A-Za-z][A-Za-z0-9.\\-_]+';
@@ -17,6 +18,20 @@ function pveId(type: string): FormatChecker {
     return /^[a-z][a-z0-9\-_.]*[a-z0-9]$/i.test(value)
       ? undefined
       : `${type} ID '${value}' contains illegal characters`;
+  };
+}
+
+/**
+ * pve-network's SDN object ids (`parse_sdn_*_id`, registered as formats until the 2026
+ * releases turned them into patterns): a letter, then letters and digits, at most `max` long.
+ */
+function sdnId(what: string, max: number | undefined, middle = '[a-z0-9]*'): FormatChecker {
+  const re = new RegExp(`^[a-z]${middle}[a-z0-9]$`, 'i');
+  return (value) => {
+    if (!re.test(value)) return `${what} ID '${value}' contains illegal characters`;
+    return max !== undefined && value.length > max
+      ? `${what} ID '${value}' can't be more length than ${max} characters`
+      : undefined;
   };
 }
 
@@ -78,6 +93,11 @@ export const identifierFormats: Readonly<Record<string, FormatChecker>> = {
     /^[a-zA-Z0-9][a-zA-Z0-9-]{0,6}[a-zA-Z0-9]?$/i.test(value)
       ? undefined
       : `Fabric ID '${value}' contains illegal characters`,
+  'pve-sdn-zone-id': sdnId('zone', 8),
+  'pve-sdn-vnet-id': sdnId('vnet', 8),
+  'pve-sdn-controller-id': sdnId('controller', 64, '[a-z0-9_-]*'),
+  'pve-sdn-ipam-id': sdnId('ipam', undefined),
+  'pve-sdn-dns-id': sdnId('dns', undefined),
   'ldap-simple-attr': (value) =>
     /^[a-zA-Z0-9]+$/.test(value)
       ? undefined

@@ -16403,7 +16403,7 @@ export interface ApiPostEndpoints {
        * At most 64 characters.
        */
       readonly digest?: string;
-      readonly interfaces: readonly (string | InterfacesPropertyString)[] | readonly (string | InterfacesPropertyString2)[];
+      readonly interfaces?: readonly (string | InterfacesPropertyString)[] | readonly (string | InterfacesPropertyString2)[];
       /**
        * IPv4 address for this node
        *
@@ -25526,7 +25526,7 @@ export interface ApiPutEndpoints {
        * Range 1 to 600.
        */
       readonly csnp_interval?: number;
-      readonly delete: readonly ('hello_interval' | 'csnp_interval')[] | readonly ('area')[];
+      readonly delete?: readonly ('hello_interval' | 'csnp_interval')[] | readonly ('area')[];
       /**
        * Prevent changes if current configuration file has a different digest. This can be used to prevent concurrent modifications.
        *
@@ -25592,7 +25592,7 @@ export interface ApiPutEndpoints {
        * At most 64 characters.
        */
       readonly digest?: string;
-      readonly interfaces: readonly (string | InterfacesPropertyString)[] | readonly (string | InterfacesPropertyString2)[];
+      readonly interfaces?: readonly (string | InterfacesPropertyString)[] | readonly (string | InterfacesPropertyString2)[];
       /**
        * IPv4 address for this node
        *
