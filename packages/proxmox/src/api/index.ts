@@ -16,7 +16,7 @@ export {
 } from './discovery.js';
 export { checkFormat, type FormatChecker, formatCheckers, isCheckedFormat } from './formats/index.js';
 export type * from './generated/endpoint-types.js';
-export type { EndpointPermissions, PermissionCheck } from './permissions.js';
+export { describeCheck, type EndpointPermissions, type PermissionCheck } from './permissions.js';
 export { type ApiVersionName, apiVersionNames } from './schema.js';
 export type {
   Api,

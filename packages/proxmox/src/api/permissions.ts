@@ -137,3 +137,39 @@ export function privilegesOf(check: PermissionCheck | undefined, into: Set<strin
   }
   return into;
 }
+
+/**
+ * A check in words, e.g. `VM.PowerMgmt on /vms/{vmid}`, `one of Sys.Audit, Sys.Modify on /`,
+ * `(VM.Clone on /vms/{vmid}) and (…)`.
+ */
+export function describeCheck(check: PermissionCheck): string {
+  switch (check.kind) {
+    case 'perm': {
+      const privileges =
+        check.privileges.length > 1 && check.any
+          ? `one of ${check.privileges.join(', ')}`
+          : check.privileges.join(', ');
+      const condition = check.requireParam ? ` (when '${check.requireParam}' is given)` : '';
+      return `${privileges} on ${check.path}${condition}`;
+    }
+    case 'and':
+    case 'or':
+      return check.checks
+        .map((sub) =>
+          sub.kind === 'and' || sub.kind === 'or' ? `(${describeCheck(sub)})` : describeCheck(sub),
+        )
+        .join(` ${check.kind} `);
+    case 'userid-param':
+      return check.test === 'self'
+        ? 'the caller is the user named by userid'
+        : `${check.test} on the realm of the user named by userid`;
+    case 'userid-group':
+      return `${check.privileges.join(' or ')} on a group of the user named by userid${
+        check.groupsParam ? ` (and on the groups in '${check.groupsParam}')` : ''
+      }`;
+    case 'perm-modify':
+      return `permission to modify the ACL path ${check.path}`;
+    default:
+      return JSON.stringify(check.raw);
+  }
+}
