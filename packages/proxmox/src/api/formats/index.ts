@@ -4,7 +4,6 @@ import { networkFormats } from './network.js';
 import { volumeFormats } from './volumes.js';
 
 export type { FormatChecker } from './checker.js';
-export { splitPveList } from './checker.js';
 
 /**
  * The named string formats of PVE's schema this client checks, by name, each as PVE's
