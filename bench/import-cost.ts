@@ -76,10 +76,15 @@ for (const [name, list] of samples) {
   console.log(`| \`${name}\` | ${range(ms, 1)} | ${range(heap, 2)} |`);
 }
 
-const medianOf = (name: string, pick: (s: Sample) => number): number =>
-  quantile((samples.get(name) ?? []).map(pick), 0.5);
 if (baseline) {
-  const ratio = (pick: (s: Sample) => number) =>
-    (medianOf('@felhom/proxmox', pick) / medianOf('baseline @felhom/proxmox', pick)).toFixed(3);
-  console.log(`root / baseline: time ${ratio((s) => s.ms)}, heap ${ratio((s) => s.heap)}`);
+  // Paired per round: the root entry against the baseline sampled right beside it.
+  const own = samples.get('@felhom/proxmox') ?? [];
+  const base = samples.get('baseline @felhom/proxmox') ?? [];
+  const ratios = (pick: (s: Sample) => number) =>
+    own.map((sample, i) => pick(sample) / pick(base[i] ?? sample));
+  const spread = (values: number[]) =>
+    `${quantile(values, 0.5).toFixed(3)} (p10–p90 ${quantile(values, 0.1).toFixed(3)}–${quantile(values, 0.9).toFixed(3)})`;
+  console.log(
+    `root / baseline, median of paired rounds: time ${spread(ratios((s) => s.ms))}, heap ${spread(ratios((s) => s.heap))}`,
+  );
 }
