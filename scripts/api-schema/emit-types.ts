@@ -63,12 +63,14 @@ class FormatNames {
   readonly #byText = new Map<string, string>();
   readonly #used = new Set<string>();
   readonly declarations: string[] = [];
+  /** The area of the endpoint being written (`Qemu`, `Lxc`, `Storage`…), prefixed to new names. */
+  area = '';
 
   name(parameter: string, format: Readonly<Record<string, RawProperty>>): string {
     const text = schemaText(normalise({ type: 'string', format }));
     const known = this.#byText.get(text);
     if (known) return known;
-    const base = `${parameter
+    const base = `${this.area}${parameter
       .replace(/\[n\]$/, '')
       .split(/[^A-Za-z0-9]+/)
       .filter(Boolean)
@@ -82,7 +84,7 @@ class FormatNames {
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([sub, raw]) => {
         const doc = docComment([raw.description && docText(raw.description), constraintNote(raw)], '  ');
-        return `${doc}  readonly ${key(sub)}${raw.optional || raw.alias || raw.default_key ? '?' : ''}: ${inputType(sub, raw, this, true)};`;
+        return `${doc}  readonly ${key(sub)}${raw.optional || raw.alias || raw.default_key ? '?' : ''}: ${inputType(sub, raw, this)};`;
       });
     this.declarations.push(
       `/** The \`${parameter}\` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */\n` +
@@ -92,12 +94,31 @@ class FormatNames {
   }
 }
 
+const pascal = (text: string): string =>
+  text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]?.toUpperCase() + part.slice(1))
+    .join('');
+
+/**
+ * The area of a path, for naming its property-string types: the segment after
+ * `/nodes/{node}/` or `/cluster/`, else the first one (`/nodes/{node}/qemu/…` → `Qemu`).
+ */
+function areaOf(path: string): string {
+  const segments = path.split('/').filter(Boolean);
+  const [first, second, third] = segments;
+  if (first === 'nodes' && second === '{node}' && third) return pascal(third);
+  if (first === 'cluster' && second && !second.startsWith('{')) return pascal(second);
+  return pascal(first ?? '');
+}
+
 function enumType(values: readonly unknown[]): string {
   return values.map((value) => literal(String(value))).join(' | ');
 }
 
 /** The type a caller passes for a parameter (or a property-string key). */
-function inputType(name: string, raw: RawProperty, formats: FormatNames, inPropertyString = false): string {
+function inputType(name: string, raw: RawProperty, formats: FormatNames): string {
   if (raw.oneOf)
     return [...new Set(raw.oneOf.map((variant) => inputType(name, variant, formats)))].join(' | ');
   switch (raw.type) {
@@ -115,9 +136,8 @@ function inputType(name: string, raw: RawProperty, formats: FormatNames, inPrope
     case 'string': {
       if (Array.isArray(raw.enum)) return enumType(raw.enum);
       if (raw.format && typeof raw.format === 'object') return `string | ${formats.name(name, raw.format)}`;
-      if (typeof raw.format === 'string' && raw.format.endsWith('-list')) {
-        return inPropertyString ? 'string | readonly string[]' : 'string | readonly string[]';
-      }
+      // A list may be given as an array (joined with `,`, or `;` inside a property string).
+      if (typeof raw.format === 'string' && raw.format.endsWith('-list')) return 'string | readonly string[]';
       return 'string';
     }
     default:
@@ -238,14 +258,16 @@ export function emitTypes(endpoints: readonly MergedEndpoint[]): string {
     const where = method === 'GET' || method === 'DELETE' ? 'query' : 'body';
     const entries = endpoints
       .filter((endpoint) => endpoint.method === method)
-      .map(
-        (endpoint) =>
+      .map((endpoint) => {
+        formats.area = areaOf(endpoint.path);
+        return (
           `${endpointDoc(endpoint)}  ${literal(endpoint.path)}: {\n` +
           `    readonly path: ${parametersType(endpoint, true, formats, '    ')};\n` +
           `    readonly ${where}: ${parametersType(endpoint, false, formats, '    ')};\n` +
           `    readonly returns: ${returnsType(endpoint, '    ')};\n` +
-          '  };',
-      );
+          '  };'
+        );
+      });
     blocks.push(
       `/** Every \`${method}\` endpoint of the PVE API, keyed by path template: path parameters, ${where} parameters and the answer. */\n` +
         `export interface ${name} {\n${entries.join('\n')}\n}\n`,

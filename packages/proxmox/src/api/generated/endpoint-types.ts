@@ -14878,7 +14878,7 @@ export interface ApiPostEndpoints {
       /**
        * Address and priority information of a single corosync link. (up to 8 links supported; link0..link7)
        */
-      readonly [key: `link${number}`]: string | LinkPropertyString;
+      readonly [key: `link${number}`]: string | ConfigLinkPropertyString;
       /**
        * Node id for this node.
        *
@@ -14917,7 +14917,7 @@ export interface ApiPostEndpoints {
       /**
        * Address and priority information of a single corosync link. (up to 8 links supported; link0..link7)
        */
-      readonly [key: `link${number}`]: string | LinkPropertyString;
+      readonly [key: `link${number}`]: string | ConfigLinkPropertyString;
       /**
        * Node id for this node.
        *
@@ -14963,7 +14963,7 @@ export interface ApiPostEndpoints {
       /**
        * Address and priority information of a single corosync link. (up to 8 links supported; link0..link7)
        */
-      readonly [key: `link${number}`]: string | LinkPropertyString;
+      readonly [key: `link${number}`]: string | ConfigLinkPropertyString;
       /**
        * IP Address of node to add. Used as fallback if no links are given.
        *
@@ -15645,7 +15645,7 @@ export interface ApiPostEndpoints {
       /**
        * A list of maps for the cluster nodes.
        */
-      readonly map: readonly (string | MapPropertyString)[];
+      readonly map: readonly (string | MappingMapPropertyString)[];
     };
     readonly returns: null;
   };
@@ -15678,7 +15678,7 @@ export interface ApiPostEndpoints {
       /**
        * A list of maps for the cluster nodes.
        */
-      readonly map: readonly (string | MapPropertyString2)[];
+      readonly map: readonly (string | MappingMapPropertyString2)[];
       /**
        * Marks the device(s) as being capable of providing mediated devices.
        *
@@ -15711,7 +15711,7 @@ export interface ApiPostEndpoints {
       /**
        * A list of maps for the cluster nodes.
        */
-      readonly map: readonly (string | MapPropertyString3)[];
+      readonly map: readonly (string | MappingMapPropertyString3)[];
     };
     readonly returns: null;
   };
@@ -16403,7 +16403,7 @@ export interface ApiPostEndpoints {
        * At most 64 characters.
        */
       readonly digest?: string;
-      readonly interfaces?: readonly (string | InterfacesPropertyString)[] | readonly (string | InterfacesPropertyString2)[];
+      readonly interfaces?: readonly (string | SdnInterfacesPropertyString)[] | readonly (string | SdnInterfacesPropertyString2)[];
       /**
        * IPv4 address for this node
        *
@@ -17342,7 +17342,7 @@ export interface ApiPostEndpoints {
       /**
        * Create an erasure coded pool for RBD with an accompaning replicated pool for metadata storage. With EC, the common ceph options 'size', 'min_size' and 'crush_rule' parameters will be applied to the metadata pool.
        */
-      readonly 'erasure-coding'?: string | ErasureCodingPropertyString;
+      readonly 'erasure-coding'?: string | CephErasureCodingPropertyString;
       /**
        * Minimum number of replicas per object
        *
@@ -17746,7 +17746,7 @@ export interface ApiPostEndpoints {
        * Format `string-list`.
        */
       readonly devices: string | readonly string[];
-      readonly 'draid-config'?: string | DraidConfigPropertyString;
+      readonly 'draid-config'?: string | DisksDraidConfigPropertyString;
       /**
        * The storage identifier.
        *
@@ -17986,7 +17986,7 @@ export interface ApiPostEndpoints {
       /**
        * Device to pass through to the container
        */
-      readonly [key: `dev${number}`]: string | DevPropertyString;
+      readonly [key: `dev${number}`]: string | LxcDevPropertyString;
       /**
        * Command to run as init, optionally with arguments; may start with an absolute path, relative path, or a binary in $PATH.
        *
@@ -18006,7 +18006,7 @@ export interface ApiPostEndpoints {
       /**
        * Allow containers access to advanced features.
        */
-      readonly features?: string | FeaturesPropertyString;
+      readonly features?: string | LxcFeaturesPropertyString;
       /**
        * Allow to overwrite existing container.
        */
@@ -18048,7 +18048,7 @@ export interface ApiPostEndpoints {
       /**
        * Use volume as container mount point. Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume.
        */
-      readonly [key: `mp${number}`]: string | MpPropertyString;
+      readonly [key: `mp${number}`]: string | LxcMpPropertyString;
       /**
        * Sets DNS server IP address for a container. Create will automatically use the setting from the host if you neither set searchdomain nor nameserver.
        *
@@ -18058,7 +18058,7 @@ export interface ApiPostEndpoints {
       /**
        * Specifies network interfaces for the container.
        */
-      readonly [key: `net${number}`]: string | NetPropertyString;
+      readonly [key: `net${number}`]: string | LxcNetPropertyString;
       /**
        * Specifies whether a container will be started during system bootup.
        *
@@ -18100,7 +18100,7 @@ export interface ApiPostEndpoints {
       /**
        * Use volume as container root.
        */
-      readonly rootfs?: string | RootfsPropertyString;
+      readonly rootfs?: string | LxcRootfsPropertyString;
       /**
        * Sets DNS search domains for a container. Create will automatically use the setting from the host if you neither set searchdomain nor nameserver.
        *
@@ -18172,7 +18172,7 @@ export interface ApiPostEndpoints {
       /**
        * Reference to unused volumes. This is used internally, and should not be modified manually.
        */
-      readonly [key: `unused${number}`]: string | UnusedPropertyString;
+      readonly [key: `unused${number}`]: string | LxcUnusedPropertyString;
       /**
        * The (unique) ID of the VM.
        *
@@ -19327,7 +19327,7 @@ export interface ApiPostEndpoints {
       /**
        * Enable/disable communication with the QEMU Guest Agent and its properties.
        */
-      readonly agent?: string | AgentPropertyString;
+      readonly agent?: string | QemuAgentPropertyString;
       /**
        * Allow memory pages of this guest to be merged via KSM (Kernel Samepage Merging).
        *
@@ -19359,7 +19359,7 @@ export interface ApiPostEndpoints {
       /**
        * Configure a audio device, useful in combination with QXL/Spice.
        */
-      readonly audio0?: string | Audio0PropertyString;
+      readonly audio0?: string | QemuAudio0PropertyString;
       /**
        * Automatic restart after crash (currently ignored).
        *
@@ -19459,7 +19459,7 @@ export interface ApiPostEndpoints {
       /**
        * Configure a disk for storing EFI vars. Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Note that SIZE_IN_GiB is ignored here and that the default EFI vars are copied to the volume instead. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly efidisk0?: string | Efidisk0PropertyString;
+      readonly efidisk0?: string | QemuEfidisk0PropertyString;
       /**
        * Allow to overwrite existing VM.
        */
@@ -19503,7 +19503,7 @@ export interface ApiPostEndpoints {
       /**
        * Use volume as IDE hard disk or CD-ROM (n is 0 to 3). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly [key: `ide${number}`]: string | IdePropertyString;
+      readonly [key: `ide${number}`]: string | QemuIdePropertyString;
       /**
        * A file-based storage with 'images' content-type enabled, which is used as an intermediary extraction storage during import. Defaults to the source storage.
        *
@@ -19537,7 +19537,7 @@ export interface ApiPostEndpoints {
       /**
        * Inter-VM shared memory. Useful for direct communication between VMs, or to the host.
        */
-      readonly ivshmem?: string | IvshmemPropertyString;
+      readonly ivshmem?: string | QemuIvshmemPropertyString;
       /**
        * Use together with hugepages. If enabled, hugepages will not not be deleted after VM shutdown and can be used for subsequent starts.
        *
@@ -19569,11 +19569,11 @@ export interface ApiPostEndpoints {
       /**
        * Specify the QEMU machine.
        */
-      readonly machine?: string | MachinePropertyString;
+      readonly machine?: string | QemuMachinePropertyString;
       /**
        * Memory properties.
        */
-      readonly memory?: string | MemoryPropertyString;
+      readonly memory?: string | QemuMemoryPropertyString;
       /**
        * Set maximum tolerated downtime (in seconds) for migrations. Should the migration not be able to converge in the very end, because too much newly dirtied RAM needs to be transferred, the limit will be increased automatically step-by-step until migration can converge.
        *
@@ -19601,7 +19601,7 @@ export interface ApiPostEndpoints {
       /**
        * Specify network devices.
        */
-      readonly [key: `net${number}`]: string | NetPropertyString2;
+      readonly [key: `net${number}`]: string | QemuNetPropertyString;
       /**
        * Enable/disable NUMA.
        *
@@ -19611,7 +19611,7 @@ export interface ApiPostEndpoints {
       /**
        * NUMA topology.
        */
-      readonly [key: `numa${number}`]: string | NumaPropertyString;
+      readonly [key: `numa${number}`]: string | QemuNumaPropertyString;
       /**
        * Specifies whether a VM will be started during system bootup.
        *
@@ -19657,11 +19657,11 @@ export interface ApiPostEndpoints {
       /**
        * Use volume as SATA hard disk or CD-ROM (n is 0 to 5). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly [key: `sata${number}`]: string | SataPropertyString;
+      readonly [key: `sata${number}`]: string | QemuSataPropertyString;
       /**
        * Use volume as SCSI hard disk or CD-ROM (n is 0 to 30). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly [key: `scsi${number}`]: string | ScsiPropertyString;
+      readonly [key: `scsi${number}`]: string | QemuScsiPropertyString;
       /**
        * SCSI controller model
        *
@@ -19705,7 +19705,7 @@ export interface ApiPostEndpoints {
       /**
        * Configure additional enhancements for SPICE.
        */
-      readonly spice_enhancements?: string | SpiceEnhancementsPropertyString;
+      readonly spice_enhancements?: string | QemuSpiceEnhancementsPropertyString;
       /**
        * cloud-init: Setup public SSH keys (one key per line, OpenSSH format).
        *
@@ -19763,7 +19763,7 @@ export interface ApiPostEndpoints {
       /**
        * Configure a Disk for storing TPM state. The format is fixed to 'raw'. Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Note that SIZE_IN_GiB is ignored here and 4 MiB will be used instead. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly tpmstate0?: string | Tpmstate0PropertyString;
+      readonly tpmstate0?: string | QemuTpmstate0PropertyString;
       /**
        * Assign a unique random ethernet address.
        */
@@ -19771,11 +19771,11 @@ export interface ApiPostEndpoints {
       /**
        * Reference to unused volumes. This is used internally, and should not be modified manually.
        */
-      readonly [key: `unused${number}`]: string | UnusedPropertyString2;
+      readonly [key: `unused${number}`]: string | QemuUnusedPropertyString;
       /**
        * Configure an USB device (n is 0 to 4, for machine version >= 7.1 and ostype l26 or windows > 7, n can be up to 14).
        */
-      readonly [key: `usb${number}`]: string | UsbPropertyString;
+      readonly [key: `usb${number}`]: string | QemuUsbPropertyString;
       /**
        * Number of hotplugged vcpus.
        *
@@ -19785,15 +19785,15 @@ export interface ApiPostEndpoints {
       /**
        * Configure the VGA hardware.
        */
-      readonly vga?: string | VgaPropertyString;
+      readonly vga?: string | QemuVgaPropertyString;
       /**
        * Use volume as VIRTIO hard disk (n is 0 to 15). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly [key: `virtio${number}`]: string | VirtioPropertyString;
+      readonly [key: `virtio${number}`]: string | QemuVirtioPropertyString;
       /**
        * Configuration for sharing a directory between host and guest using Virtio-fs.
        */
-      readonly [key: `virtiofs${number}`]: string | VirtiofsPropertyString;
+      readonly [key: `virtiofs${number}`]: string | QemuVirtiofsPropertyString;
       /**
        * Set VM Generation ID. Use '1' to autogenerate on create or update, pass '0' to disable explicitly.
        *
@@ -20290,7 +20290,7 @@ export interface ApiPostEndpoints {
       /**
        * Enable/disable communication with the QEMU Guest Agent and its properties.
        */
-      readonly agent?: string | AgentPropertyString;
+      readonly agent?: string | QemuAgentPropertyString;
       /**
        * Allow memory pages of this guest to be merged via KSM (Kernel Samepage Merging).
        *
@@ -20316,7 +20316,7 @@ export interface ApiPostEndpoints {
       /**
        * Configure a audio device, useful in combination with QXL/Spice.
        */
-      readonly audio0?: string | Audio0PropertyString;
+      readonly audio0?: string | QemuAudio0PropertyString;
       /**
        * Automatic restart after crash (currently ignored).
        *
@@ -20428,7 +20428,7 @@ export interface ApiPostEndpoints {
       /**
        * Configure a disk for storing EFI vars. Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Note that SIZE_IN_GiB is ignored here and that the default EFI vars are copied to the volume instead. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly efidisk0?: string | Efidisk0PropertyString;
+      readonly efidisk0?: string | QemuEfidisk0PropertyString;
       /**
        * Force physical removal. Without this, we simple remove the disk from the config file and create an additional configuration entry called 'unused[n]', which contains the volume ID. Unlink of unused[n] always cause physical removal.
        */
@@ -20464,7 +20464,7 @@ export interface ApiPostEndpoints {
       /**
        * Use volume as IDE hard disk or CD-ROM (n is 0 to 3). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly [key: `ide${number}`]: string | IdePropertyString;
+      readonly [key: `ide${number}`]: string | QemuIdePropertyString;
       /**
        * A file-based storage with 'images' content-type enabled, which is used as an intermediary extraction storage during import. Defaults to the source storage.
        *
@@ -20498,7 +20498,7 @@ export interface ApiPostEndpoints {
       /**
        * Inter-VM shared memory. Useful for direct communication between VMs, or to the host.
        */
-      readonly ivshmem?: string | IvshmemPropertyString;
+      readonly ivshmem?: string | QemuIvshmemPropertyString;
       /**
        * Use together with hugepages. If enabled, hugepages will not not be deleted after VM shutdown and can be used for subsequent starts.
        *
@@ -20526,11 +20526,11 @@ export interface ApiPostEndpoints {
       /**
        * Specify the QEMU machine.
        */
-      readonly machine?: string | MachinePropertyString;
+      readonly machine?: string | QemuMachinePropertyString;
       /**
        * Memory properties.
        */
-      readonly memory?: string | MemoryPropertyString;
+      readonly memory?: string | QemuMemoryPropertyString;
       /**
        * Set maximum tolerated downtime (in seconds) for migrations. Should the migration not be able to converge in the very end, because too much newly dirtied RAM needs to be transferred, the limit will be increased automatically step-by-step until migration can converge.
        *
@@ -20558,7 +20558,7 @@ export interface ApiPostEndpoints {
       /**
        * Specify network devices.
        */
-      readonly [key: `net${number}`]: string | NetPropertyString2;
+      readonly [key: `net${number}`]: string | QemuNetPropertyString;
       /**
        * Enable/disable NUMA.
        *
@@ -20568,7 +20568,7 @@ export interface ApiPostEndpoints {
       /**
        * NUMA topology.
        */
-      readonly [key: `numa${number}`]: string | NumaPropertyString;
+      readonly [key: `numa${number}`]: string | QemuNumaPropertyString;
       /**
        * Specifies whether a VM will be started during system bootup.
        *
@@ -20614,11 +20614,11 @@ export interface ApiPostEndpoints {
       /**
        * Use volume as SATA hard disk or CD-ROM (n is 0 to 5). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly [key: `sata${number}`]: string | SataPropertyString;
+      readonly [key: `sata${number}`]: string | QemuSataPropertyString;
       /**
        * Use volume as SCSI hard disk or CD-ROM (n is 0 to 30). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly [key: `scsi${number}`]: string | ScsiPropertyString;
+      readonly [key: `scsi${number}`]: string | QemuScsiPropertyString;
       /**
        * SCSI controller model
        *
@@ -20666,7 +20666,7 @@ export interface ApiPostEndpoints {
       /**
        * Configure additional enhancements for SPICE.
        */
-      readonly spice_enhancements?: string | SpiceEnhancementsPropertyString;
+      readonly spice_enhancements?: string | QemuSpiceEnhancementsPropertyString;
       /**
        * cloud-init: Setup public SSH keys (one key per line, OpenSSH format).
        *
@@ -20712,15 +20712,15 @@ export interface ApiPostEndpoints {
       /**
        * Configure a Disk for storing TPM state. The format is fixed to 'raw'. Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Note that SIZE_IN_GiB is ignored here and 4 MiB will be used instead. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly tpmstate0?: string | Tpmstate0PropertyString;
+      readonly tpmstate0?: string | QemuTpmstate0PropertyString;
       /**
        * Reference to unused volumes. This is used internally, and should not be modified manually.
        */
-      readonly [key: `unused${number}`]: string | UnusedPropertyString2;
+      readonly [key: `unused${number}`]: string | QemuUnusedPropertyString;
       /**
        * Configure an USB device (n is 0 to 4, for machine version >= 7.1 and ostype l26 or windows > 7, n can be up to 14).
        */
-      readonly [key: `usb${number}`]: string | UsbPropertyString;
+      readonly [key: `usb${number}`]: string | QemuUsbPropertyString;
       /**
        * Number of hotplugged vcpus.
        *
@@ -20730,15 +20730,15 @@ export interface ApiPostEndpoints {
       /**
        * Configure the VGA hardware.
        */
-      readonly vga?: string | VgaPropertyString;
+      readonly vga?: string | QemuVgaPropertyString;
       /**
        * Use volume as VIRTIO hard disk (n is 0 to 15). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly [key: `virtio${number}`]: string | VirtioPropertyString;
+      readonly [key: `virtio${number}`]: string | QemuVirtioPropertyString;
       /**
        * Configuration for sharing a directory between host and guest using Virtio-fs.
        */
-      readonly [key: `virtiofs${number}`]: string | VirtiofsPropertyString;
+      readonly [key: `virtiofs${number}`]: string | QemuVirtiofsPropertyString;
       /**
        * Set VM Generation ID. Use '1' to autogenerate on create or update, pass '0' to disable explicitly.
        *
@@ -21557,7 +21557,7 @@ export interface ApiPostEndpoints {
       /**
        * Specify the QEMU machine.
        */
-      readonly machine?: string | MachinePropertyString;
+      readonly machine?: string | QemuMachinePropertyString;
       /**
        * The cluster node name.
        *
@@ -22654,7 +22654,7 @@ export interface ApiPostEndpoints {
       /**
        * Set I/O bandwidth limit for various operations (in KiB/s).
        */
-      readonly bwlimit?: string | BwlimitPropertyString;
+      readonly bwlimit?: string | StorageBwlimitPropertyString;
       /**
        * host group for comstar views
        */
@@ -24177,7 +24177,7 @@ export interface ApiPutEndpoints {
       /**
        * Log ratelimiting settings
        */
-      readonly log_ratelimit?: string | LogRatelimitPropertyString;
+      readonly log_ratelimit?: string | FirewallLogRatelimitPropertyString;
       /**
        * Forward policy.
        */
@@ -24585,7 +24585,7 @@ export interface ApiPutEndpoints {
       /**
        * A list of maps for the cluster nodes.
        */
-      readonly map?: readonly (string | MapPropertyString)[];
+      readonly map?: readonly (string | MappingMapPropertyString)[];
     };
     readonly returns: null;
   };
@@ -24631,7 +24631,7 @@ export interface ApiPutEndpoints {
       /**
        * A list of maps for the cluster nodes.
        */
-      readonly map?: readonly (string | MapPropertyString2)[];
+      readonly map?: readonly (string | MappingMapPropertyString2)[];
       /**
        * Marks the device(s) as being capable of providing mediated devices.
        *
@@ -24677,7 +24677,7 @@ export interface ApiPutEndpoints {
       /**
        * A list of maps for the cluster nodes.
        */
-      readonly map: readonly (string | MapPropertyString3)[];
+      readonly map: readonly (string | MappingMapPropertyString3)[];
     };
     readonly returns: null;
   };
@@ -25154,7 +25154,7 @@ export interface ApiPutEndpoints {
       /**
        * Set I/O bandwidth limit for various operations (in KiB/s).
        */
-      readonly bwlimit?: string | BwlimitPropertyString;
+      readonly bwlimit?: string | StorageBwlimitPropertyString;
       /**
        * Consent text that is displayed before logging in.
        *
@@ -25168,7 +25168,7 @@ export interface ApiPutEndpoints {
       /**
        * Cluster resource scheduling settings.
        */
-      readonly crs?: string | CrsPropertyString;
+      readonly crs?: string | OptionsCrsPropertyString;
       /**
        * A list of settings you want to delete.
        *
@@ -25198,7 +25198,7 @@ export interface ApiPutEndpoints {
       /**
        * Cluster wide HA settings.
        */
-      readonly ha?: string | HaPropertyString;
+      readonly ha?: string | OptionsHaPropertyString;
       /**
        * Specify external http proxy which is used for downloads (example: 'http://username:password\@host:port/')
        *
@@ -25228,7 +25228,7 @@ export interface ApiPutEndpoints {
       /**
        * For cluster wide migration settings.
        */
-      readonly migration?: string | MigrationPropertyString;
+      readonly migration?: string | OptionsMigrationPropertyString;
       /**
        * Migration is secure using SSH tunnel by default. For secure private networks you can disable it to speed up migration. Deprecated, use the 'migration' property instead!
        */
@@ -25236,11 +25236,11 @@ export interface ApiPutEndpoints {
       /**
        * Control the range for the free VMID auto-selection pool.
        */
-      readonly 'next-id'?: string | NextIdPropertyString;
+      readonly 'next-id'?: string | OptionsNextIdPropertyString;
       /**
        * Cluster-wide notification settings.
        */
-      readonly notify?: string | NotifyPropertyString;
+      readonly notify?: string | OptionsNotifyPropertyString;
       /**
        * A list of tags that require a `Sys.Modify` on '/' to set and delete. Tags set here that are also in 'user-tag-access' also require `Sys.Modify`.
        *
@@ -25252,23 +25252,23 @@ export interface ApiPutEndpoints {
        *
        * PVE 9.0+
        */
-      readonly replication?: string | MigrationPropertyString;
+      readonly replication?: string | OptionsMigrationPropertyString;
       /**
        * Tag style options.
        */
-      readonly 'tag-style'?: string | TagStylePropertyString;
+      readonly 'tag-style'?: string | OptionsTagStylePropertyString;
       /**
        * u2f
        */
-      readonly u2f?: string | U2fPropertyString;
+      readonly u2f?: string | OptionsU2fPropertyString;
       /**
        * Privilege options for user-settable tags
        */
-      readonly 'user-tag-access'?: string | UserTagAccessPropertyString;
+      readonly 'user-tag-access'?: string | OptionsUserTagAccessPropertyString;
       /**
        * webauthn configuration
        */
-      readonly webauthn?: string | WebauthnPropertyString;
+      readonly webauthn?: string | OptionsWebauthnPropertyString;
     };
     readonly returns: null;
   };
@@ -25592,7 +25592,7 @@ export interface ApiPutEndpoints {
        * At most 64 characters.
        */
       readonly digest?: string;
-      readonly interfaces?: readonly (string | InterfacesPropertyString)[] | readonly (string | InterfacesPropertyString2)[];
+      readonly interfaces?: readonly (string | SdnInterfacesPropertyString)[] | readonly (string | SdnInterfacesPropertyString2)[];
       /**
        * IPv4 address for this node
        *
@@ -26285,11 +26285,11 @@ export interface ApiPutEndpoints {
       /**
        * Node specific ACME settings.
        */
-      readonly acme?: string | AcmePropertyString;
+      readonly acme?: string | ConfigAcmePropertyString;
       /**
        * ACME domain and validation plugin
        */
-      readonly [key: `acmedomain${number}`]: string | AcmedomainPropertyString;
+      readonly [key: `acmedomain${number}`]: string | ConfigAcmedomainPropertyString;
       /**
        * RAM usage target for ballooning (in percent of total memory)
        *
@@ -26323,7 +26323,7 @@ export interface ApiPutEndpoints {
       /**
        * Node specific wake on LAN settings.
        */
-      readonly wakeonlan?: string | WakeonlanPropertyString;
+      readonly wakeonlan?: string | ConfigWakeonlanPropertyString;
     };
     readonly returns: null;
   };
@@ -26715,7 +26715,7 @@ export interface ApiPutEndpoints {
       /**
        * Device to pass through to the container
        */
-      readonly [key: `dev${number}`]: string | DevPropertyString;
+      readonly [key: `dev${number}`]: string | LxcDevPropertyString;
       /**
        * Prevent changes if current configuration file has different SHA1 digest. This can be used to prevent concurrent modifications.
        *
@@ -26741,7 +26741,7 @@ export interface ApiPutEndpoints {
       /**
        * Allow containers access to advanced features.
        */
-      readonly features?: string | FeaturesPropertyString;
+      readonly features?: string | LxcFeaturesPropertyString;
       /**
        * Script that will be executed during various steps in the containers lifetime.
        *
@@ -26767,7 +26767,7 @@ export interface ApiPutEndpoints {
       /**
        * Use volume as container mount point. Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume.
        */
-      readonly [key: `mp${number}`]: string | MpPropertyString;
+      readonly [key: `mp${number}`]: string | LxcMpPropertyString;
       /**
        * Sets DNS server IP address for a container. Create will automatically use the setting from the host if you neither set searchdomain nor nameserver.
        *
@@ -26777,7 +26777,7 @@ export interface ApiPutEndpoints {
       /**
        * Specifies network interfaces for the container.
        */
-      readonly [key: `net${number}`]: string | NetPropertyString;
+      readonly [key: `net${number}`]: string | LxcNetPropertyString;
       /**
        * Specifies whether a container will be started during system bootup.
        *
@@ -26803,7 +26803,7 @@ export interface ApiPutEndpoints {
       /**
        * Use volume as container root.
        */
-      readonly rootfs?: string | RootfsPropertyString;
+      readonly rootfs?: string | LxcRootfsPropertyString;
       /**
        * Sets DNS search domains for a container. Create will automatically use the setting from the host if you neither set searchdomain nor nameserver.
        *
@@ -26855,7 +26855,7 @@ export interface ApiPutEndpoints {
       /**
        * Reference to unused volumes. This is used internally, and should not be modified manually.
        */
-      readonly [key: `unused${number}`]: string | UnusedPropertyString;
+      readonly [key: `unused${number}`]: string | LxcUnusedPropertyString;
     };
     readonly returns: null;
   };
@@ -27493,7 +27493,7 @@ export interface ApiPutEndpoints {
       /**
        * Enable/disable communication with the QEMU Guest Agent and its properties.
        */
-      readonly agent?: string | AgentPropertyString;
+      readonly agent?: string | QemuAgentPropertyString;
       /**
        * Allow memory pages of this guest to be merged via KSM (Kernel Samepage Merging).
        *
@@ -27519,7 +27519,7 @@ export interface ApiPutEndpoints {
       /**
        * Configure a audio device, useful in combination with QXL/Spice.
        */
-      readonly audio0?: string | Audio0PropertyString;
+      readonly audio0?: string | QemuAudio0PropertyString;
       /**
        * Automatic restart after crash (currently ignored).
        *
@@ -27625,7 +27625,7 @@ export interface ApiPutEndpoints {
       /**
        * Configure a disk for storing EFI vars. Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Note that SIZE_IN_GiB is ignored here and that the default EFI vars are copied to the volume instead. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly efidisk0?: string | Efidisk0PropertyString;
+      readonly efidisk0?: string | QemuEfidisk0PropertyString;
       /**
        * Force physical removal. Without this, we simple remove the disk from the config file and create an additional configuration entry called 'unused[n]', which contains the volume ID. Unlink of unused[n] always cause physical removal.
        */
@@ -27661,7 +27661,7 @@ export interface ApiPutEndpoints {
       /**
        * Use volume as IDE hard disk or CD-ROM (n is 0 to 3). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly [key: `ide${number}`]: string | IdePropertyString;
+      readonly [key: `ide${number}`]: string | QemuIdePropertyString;
       /**
        * Trusted Domain Extension (TDX) features by Intel CPUs
        *
@@ -27689,7 +27689,7 @@ export interface ApiPutEndpoints {
       /**
        * Inter-VM shared memory. Useful for direct communication between VMs, or to the host.
        */
-      readonly ivshmem?: string | IvshmemPropertyString;
+      readonly ivshmem?: string | QemuIvshmemPropertyString;
       /**
        * Use together with hugepages. If enabled, hugepages will not not be deleted after VM shutdown and can be used for subsequent starts.
        *
@@ -27717,11 +27717,11 @@ export interface ApiPutEndpoints {
       /**
        * Specify the QEMU machine.
        */
-      readonly machine?: string | MachinePropertyString;
+      readonly machine?: string | QemuMachinePropertyString;
       /**
        * Memory properties.
        */
-      readonly memory?: string | MemoryPropertyString;
+      readonly memory?: string | QemuMemoryPropertyString;
       /**
        * Set maximum tolerated downtime (in seconds) for migrations. Should the migration not be able to converge in the very end, because too much newly dirtied RAM needs to be transferred, the limit will be increased automatically step-by-step until migration can converge.
        *
@@ -27749,7 +27749,7 @@ export interface ApiPutEndpoints {
       /**
        * Specify network devices.
        */
-      readonly [key: `net${number}`]: string | NetPropertyString2;
+      readonly [key: `net${number}`]: string | QemuNetPropertyString;
       /**
        * Enable/disable NUMA.
        *
@@ -27759,7 +27759,7 @@ export interface ApiPutEndpoints {
       /**
        * NUMA topology.
        */
-      readonly [key: `numa${number}`]: string | NumaPropertyString;
+      readonly [key: `numa${number}`]: string | QemuNumaPropertyString;
       /**
        * Specifies whether a VM will be started during system bootup.
        *
@@ -27805,11 +27805,11 @@ export interface ApiPutEndpoints {
       /**
        * Use volume as SATA hard disk or CD-ROM (n is 0 to 5). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly [key: `sata${number}`]: string | SataPropertyString;
+      readonly [key: `sata${number}`]: string | QemuSataPropertyString;
       /**
        * Use volume as SCSI hard disk or CD-ROM (n is 0 to 30). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly [key: `scsi${number}`]: string | ScsiPropertyString;
+      readonly [key: `scsi${number}`]: string | QemuScsiPropertyString;
       /**
        * SCSI controller model
        *
@@ -27857,7 +27857,7 @@ export interface ApiPutEndpoints {
       /**
        * Configure additional enhancements for SPICE.
        */
-      readonly spice_enhancements?: string | SpiceEnhancementsPropertyString;
+      readonly spice_enhancements?: string | QemuSpiceEnhancementsPropertyString;
       /**
        * cloud-init: Setup public SSH keys (one key per line, OpenSSH format).
        *
@@ -27903,15 +27903,15 @@ export interface ApiPutEndpoints {
       /**
        * Configure a Disk for storing TPM state. The format is fixed to 'raw'. Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Note that SIZE_IN_GiB is ignored here and 4 MiB will be used instead. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly tpmstate0?: string | Tpmstate0PropertyString;
+      readonly tpmstate0?: string | QemuTpmstate0PropertyString;
       /**
        * Reference to unused volumes. This is used internally, and should not be modified manually.
        */
-      readonly [key: `unused${number}`]: string | UnusedPropertyString2;
+      readonly [key: `unused${number}`]: string | QemuUnusedPropertyString;
       /**
        * Configure an USB device (n is 0 to 4, for machine version >= 7.1 and ostype l26 or windows > 7, n can be up to 14).
        */
-      readonly [key: `usb${number}`]: string | UsbPropertyString;
+      readonly [key: `usb${number}`]: string | QemuUsbPropertyString;
       /**
        * Number of hotplugged vcpus.
        *
@@ -27921,15 +27921,15 @@ export interface ApiPutEndpoints {
       /**
        * Configure the VGA hardware.
        */
-      readonly vga?: string | VgaPropertyString;
+      readonly vga?: string | QemuVgaPropertyString;
       /**
        * Use volume as VIRTIO hard disk (n is 0 to 15). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
-      readonly [key: `virtio${number}`]: string | VirtioPropertyString;
+      readonly [key: `virtio${number}`]: string | QemuVirtioPropertyString;
       /**
        * Configuration for sharing a directory between host and guest using Virtio-fs.
        */
-      readonly [key: `virtiofs${number}`]: string | VirtiofsPropertyString;
+      readonly [key: `virtiofs${number}`]: string | QemuVirtiofsPropertyString;
       /**
        * Set VM Generation ID. Use '1' to autogenerate on create or update, pass '0' to disable explicitly.
        *
@@ -28577,7 +28577,7 @@ export interface ApiPutEndpoints {
       /**
        * Set I/O bandwidth limit for various operations (in KiB/s).
        */
-      readonly bwlimit?: string | BwlimitPropertyString;
+      readonly bwlimit?: string | StorageBwlimitPropertyString;
       /**
        * host group for comstar views
        */
@@ -30737,7 +30737,7 @@ export interface ApiDeleteEndpoints {
 }
 
 /** The `link[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface LinkPropertyString {
+export interface ConfigLinkPropertyString {
   /**
    * Hostname (or IP) of this corosync link address.
    *
@@ -30753,7 +30753,7 @@ export interface LinkPropertyString {
 }
 
 /** The `map` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface MapPropertyString {
+export interface MappingMapPropertyString {
   /**
    * The cluster node name.
    *
@@ -30769,7 +30769,7 @@ export interface MapPropertyString {
 }
 
 /** The `map` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface MapPropertyString2 {
+export interface MappingMapPropertyString2 {
   /**
    * Description of the node specific device.
    *
@@ -30807,7 +30807,7 @@ export interface MapPropertyString2 {
 }
 
 /** The `map` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface MapPropertyString3 {
+export interface MappingMapPropertyString3 {
   /**
    * Description of the node specific device.
    *
@@ -30835,7 +30835,7 @@ export interface MapPropertyString3 {
 }
 
 /** The `interfaces` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface InterfacesPropertyString {
+export interface SdnInterfacesPropertyString {
   /**
    * The hello_multiplier property of the interface
    *
@@ -30863,7 +30863,7 @@ export interface InterfacesPropertyString {
 }
 
 /** The `interfaces` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface InterfacesPropertyString2 {
+export interface SdnInterfacesPropertyString2 {
   /**
    * IPv4 address for this node
    *
@@ -30879,7 +30879,7 @@ export interface InterfacesPropertyString2 {
 }
 
 /** The `erasure-coding` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface ErasureCodingPropertyString {
+export interface CephErasureCodingPropertyString {
   /**
    * CRUSH device class. Will create an erasure coded pool plus a replicated pool for metadata.
    */
@@ -30909,7 +30909,7 @@ export interface ErasureCodingPropertyString {
 }
 
 /** The `draid-config` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface DraidConfigPropertyString {
+export interface DisksDraidConfigPropertyString {
   /**
    * The number of data devices per redundancy group. (dRAID)
    *
@@ -30925,7 +30925,7 @@ export interface DraidConfigPropertyString {
 }
 
 /** The `dev[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface DevPropertyString {
+export interface LxcDevPropertyString {
   /**
    * Deny the container to write to the device
    *
@@ -30959,7 +30959,7 @@ export interface DevPropertyString {
 }
 
 /** The `features` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface FeaturesPropertyString {
+export interface LxcFeaturesPropertyString {
   /**
    * Mount /sys in unprivileged containers as `rw` instead of `mixed`. This can break networking under newer (>= v245) systemd-network use.
    *
@@ -30999,7 +30999,7 @@ export interface FeaturesPropertyString {
 }
 
 /** The `mp[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface MpPropertyString {
+export interface LxcMpPropertyString {
   /**
    * Explicitly enable or disable ACL support.
    */
@@ -31055,7 +31055,7 @@ export interface MpPropertyString {
 }
 
 /** The `net[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface NetPropertyString {
+export interface LxcNetPropertyString {
   /**
    * Bridge to attach the network device to.
    *
@@ -31139,7 +31139,7 @@ export interface NetPropertyString {
 }
 
 /** The `rootfs` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface RootfsPropertyString {
+export interface LxcRootfsPropertyString {
   /**
    * Explicitly enable or disable ACL support.
    */
@@ -31185,7 +31185,7 @@ export interface RootfsPropertyString {
 }
 
 /** The `unused[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface UnusedPropertyString {
+export interface LxcUnusedPropertyString {
   /**
    * The volume that is not used currently.
    *
@@ -31195,7 +31195,7 @@ export interface UnusedPropertyString {
 }
 
 /** The `agent` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface AgentPropertyString {
+export interface QemuAgentPropertyString {
   /**
    * Enable/disable communication with a QEMU Guest Agent (QGA) running in the VM.
    *
@@ -31223,7 +31223,7 @@ export interface AgentPropertyString {
 }
 
 /** The `audio0` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface Audio0PropertyString {
+export interface QemuAudio0PropertyString {
   /**
    * Configure an audio device.
    */
@@ -31237,7 +31237,7 @@ export interface Audio0PropertyString {
 }
 
 /** The `efidisk0` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface Efidisk0PropertyString {
+export interface QemuEfidisk0PropertyString {
   /**
    * Size and type of the OVMF EFI vars. '4m' is newer and recommended, and required for Secure Boot. For backwards compatibility, '2m' is used if not otherwise specified. Ignored for VMs with arch=aarch64 (ARM).
    *
@@ -31282,7 +31282,7 @@ export interface Efidisk0PropertyString {
 }
 
 /** The `ide[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface IdePropertyString {
+export interface QemuIdePropertyString {
   /**
    * AIO type to use.
    */
@@ -31481,7 +31481,7 @@ export interface IdePropertyString {
 }
 
 /** The `ivshmem` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface IvshmemPropertyString {
+export interface QemuIvshmemPropertyString {
   /**
    * The name of the file. Will be prefixed with 'pve-shm-'. Default is the VMID. Will be deleted when the VM is stopped.
    *
@@ -31497,7 +31497,7 @@ export interface IvshmemPropertyString {
 }
 
 /** The `machine` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface MachinePropertyString {
+export interface QemuMachinePropertyString {
   /**
    * Specifies the vIOMMU address space bit width.
    *
@@ -31525,7 +31525,7 @@ export interface MachinePropertyString {
 }
 
 /** The `memory` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface MemoryPropertyString {
+export interface QemuMemoryPropertyString {
   /**
    * Current amount of online RAM for the VM in MiB. This is the maximum available memory when you use the balloon device.
    *
@@ -31535,7 +31535,7 @@ export interface MemoryPropertyString {
 }
 
 /** The `net[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface NetPropertyString2 {
+export interface QemuNetPropertyString {
   /**
    * Bridge to attach the network device to. The Proxmox VE standard bridge
    * is called 'vmbr0'.
@@ -31618,7 +31618,7 @@ export interface NetPropertyString2 {
 }
 
 /** The `numa[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface NumaPropertyString {
+export interface QemuNumaPropertyString {
   /**
    * CPUs accessing this NUMA node.
    *
@@ -31642,7 +31642,7 @@ export interface NumaPropertyString {
 }
 
 /** The `sata[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface SataPropertyString {
+export interface QemuSataPropertyString {
   /**
    * AIO type to use.
    */
@@ -31835,7 +31835,7 @@ export interface SataPropertyString {
 }
 
 /** The `scsi[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface ScsiPropertyString {
+export interface QemuScsiPropertyString {
   /**
    * AIO type to use.
    */
@@ -32062,7 +32062,7 @@ export interface ScsiPropertyString {
 }
 
 /** The `spice_enhancements` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface SpiceEnhancementsPropertyString {
+export interface QemuSpiceEnhancementsPropertyString {
   /**
    * Enable folder sharing via SPICE. Needs Spice-WebDAV daemon installed in the VM.
    *
@@ -32078,7 +32078,7 @@ export interface SpiceEnhancementsPropertyString {
 }
 
 /** The `tpmstate0` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface Tpmstate0PropertyString {
+export interface QemuTpmstate0PropertyString {
   /**
    * The drive's backing volume.
    *
@@ -32111,7 +32111,7 @@ export interface Tpmstate0PropertyString {
 }
 
 /** The `unused[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface UnusedPropertyString2 {
+export interface QemuUnusedPropertyString {
   /**
    * The drive's backing volume.
    *
@@ -32122,7 +32122,7 @@ export interface UnusedPropertyString2 {
 }
 
 /** The `usb[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface UsbPropertyString {
+export interface QemuUsbPropertyString {
   /**
    * The Host USB device or port or the value 'spice'. HOSTUSBDEVICE syntax is:
    *
@@ -32157,7 +32157,7 @@ export interface UsbPropertyString {
 }
 
 /** The `vga` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface VgaPropertyString {
+export interface QemuVgaPropertyString {
   /**
    * Enable a specific clipboard. If not set, depending on the display type the SPICE one will be added. Migration with VNC clipboard is not yet supported!
    */
@@ -32177,7 +32177,7 @@ export interface VgaPropertyString {
 }
 
 /** The `virtio[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface VirtioPropertyString {
+export interface QemuVirtioPropertyString {
   /**
    * AIO type to use.
    */
@@ -32368,7 +32368,7 @@ export interface VirtioPropertyString {
 }
 
 /** The `virtiofs[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface VirtiofsPropertyString {
+export interface QemuVirtiofsPropertyString {
   /**
    * The caching policy the file system should use (auto, always, metadata, never).
    *
@@ -32402,7 +32402,7 @@ export interface VirtiofsPropertyString {
 }
 
 /** The `bwlimit` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface BwlimitPropertyString {
+export interface StorageBwlimitPropertyString {
   /**
    * bandwidth limit in KiB/s for cloning disks
    *
@@ -32436,7 +32436,7 @@ export interface BwlimitPropertyString {
 }
 
 /** The `log_ratelimit` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface LogRatelimitPropertyString {
+export interface FirewallLogRatelimitPropertyString {
   /**
    * Initial burst of packages which will always get logged before the rate is applied
    *
@@ -32458,7 +32458,7 @@ export interface LogRatelimitPropertyString {
 }
 
 /** The `crs` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface CrsPropertyString {
+export interface OptionsCrsPropertyString {
   /**
    * Use this resource scheduler mode for HA.
    *
@@ -32474,7 +32474,7 @@ export interface CrsPropertyString {
 }
 
 /** The `ha` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface HaPropertyString {
+export interface OptionsHaPropertyString {
   /**
    * The policy for HA services on node shutdown. 'freeze' disables auto-recovery, 'failover' ensures recovery, 'conditional' recovers on poweroff and freezes on reboot. 'migrate' will migrate running services to other nodes, if possible. With 'freeze' or 'failover', HA Services will always get stopped first on shutdown.
    *
@@ -32484,7 +32484,7 @@ export interface HaPropertyString {
 }
 
 /** The `migration` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface MigrationPropertyString {
+export interface OptionsMigrationPropertyString {
   /**
    * CIDR of the (sub) network that is used for migration. Used as a fallback for replications jobs if the replication network setting is not set
    *
@@ -32500,7 +32500,7 @@ export interface MigrationPropertyString {
 }
 
 /** The `next-id` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface NextIdPropertyString {
+export interface OptionsNextIdPropertyString {
   /**
    * Lower, inclusive boundary for free next-id API range.
    *
@@ -32516,7 +32516,7 @@ export interface NextIdPropertyString {
 }
 
 /** The `notify` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface NotifyPropertyString {
+export interface OptionsNotifyPropertyString {
   /**
    * UNUSED - Use datacenter notification settings instead.
    */
@@ -32546,7 +32546,7 @@ export interface NotifyPropertyString {
 }
 
 /** The `tag-style` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface TagStylePropertyString {
+export interface OptionsTagStylePropertyString {
   /**
    * Controls if filtering for unique tags on update should check case-sensitive.
    *
@@ -32574,7 +32574,7 @@ export interface TagStylePropertyString {
 }
 
 /** The `u2f` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface U2fPropertyString {
+export interface OptionsU2fPropertyString {
   /**
    * U2F AppId URL override. Defaults to the origin.
    */
@@ -32586,7 +32586,7 @@ export interface U2fPropertyString {
 }
 
 /** The `user-tag-access` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface UserTagAccessPropertyString {
+export interface OptionsUserTagAccessPropertyString {
   /**
    * Controls tag usage for users without `Sys.Modify` on `/` by either allowing `none`, a `list`, already `existing` or anything (`free`).
    *
@@ -32602,7 +32602,7 @@ export interface UserTagAccessPropertyString {
 }
 
 /** The `webauthn` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface WebauthnPropertyString {
+export interface OptionsWebauthnPropertyString {
   /**
    * Whether to allow the origin to be a subdomain, rather than the exact URL.
    *
@@ -32624,7 +32624,7 @@ export interface WebauthnPropertyString {
 }
 
 /** The `acme` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface AcmePropertyString {
+export interface ConfigAcmePropertyString {
   /**
    * ACME account config file name.
    *
@@ -32640,7 +32640,7 @@ export interface AcmePropertyString {
 }
 
 /** The `acmedomain[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface AcmedomainPropertyString {
+export interface ConfigAcmedomainPropertyString {
   /**
    * Alias for the Domain to verify ACME Challenge over DNS
    *
@@ -32662,7 +32662,7 @@ export interface AcmedomainPropertyString {
 }
 
 /** The `wakeonlan` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
-export interface WakeonlanPropertyString {
+export interface ConfigWakeonlanPropertyString {
   /**
    * Bind to this interface when sending wake on LAN packet
    *
