@@ -190,7 +190,7 @@ function objectType(raw: RawProperty, indent: string): string {
 
 function returnsType(endpoint: MergedEndpoint, indent: string): string {
   if (endpoint.returnKind === 1) return 'UPID';
-  if (endpoint.returnKind === 2) return 'UPID | null';
+  if (endpoint.returnKind === 2 || endpoint.returnKind === 3) return 'UPID | null';
   const returns = endpoint.info.returns;
   const type = outputType(returns, indent);
   return returns?.optional && returns.type !== 'null' ? `${type} | null` : type;

@@ -42,6 +42,12 @@ const notTaskIds = new Set([
 ]);
 
 /**
+ * `vzdump` answers the text `OK` instead of starting a worker when none of the guests it names
+ * is on the node (or `stop=1` found nothing to do): pve-manager `PVE/API2/VZDump.pm`.
+ */
+const okWhenNothingToDo = new Set(['POST /nodes/{node}/vzdump']);
+
+/**
  * A POST/PUT/DELETE documented to return a plain string starts a worker and answers its UPID,
  * unless the string's description says what else it is (a volume id, a MAC address, a URL) or
  * the call is one of {@link notTaskIds}.
@@ -52,6 +58,7 @@ function returnKindOf(method: string, path: string, info: RawMethod): ReturnKind
   if (notTaskIds.has(`${method} ${path}`)) return 0;
   const description = returns.description ?? '';
   if (description !== '' && !/upid|task/i.test(description)) return 0;
+  if (okWhenNothingToDo.has(`${method} ${path}`)) return 3;
   return returns.optional ? 2 : 1;
 }
 

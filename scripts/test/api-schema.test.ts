@@ -53,7 +53,7 @@ describe('the merged endpoint list', () => {
     expect(versionNote(4, 6)).toBe('PVE 9.1+');
   });
 
-  it('marks as task-starting the 93 calls that answer a UPID, two of them with null as well', () => {
+  it('marks as task-starting the 93 calls that answer a UPID, three of them with null as well', () => {
     const tasks = endpoints.filter((e) => e.returnKind !== 0);
     expect(tasks).toHaveLength(93);
     expect(
@@ -64,6 +64,9 @@ describe('the merged endpoint list', () => {
     ).toEqual([
       'DELETE /nodes/{node}/storage/{storage}/content/{volume}',
       'POST /nodes/{node}/qemu/{vmid}/config',
+    ]);
+    expect(tasks.filter((e) => e.returnKind === 3).map((e) => `${e.method} ${e.path}`)).toEqual([
+      'POST /nodes/{node}/vzdump',
     ]);
     const plainStrings = [
       'POST /nodes/{node}/qemu/{vmid}/monitor',

@@ -50,6 +50,9 @@ function readAnswer(row: EndpointRow, data: unknown, endpoint: string): unknown 
       return parseTaskId(data, endpoint);
     case 2:
       return data === null || data === undefined ? null : parseTaskId(data, endpoint);
+    case 3:
+      // vzdump's `OK`: none of the guests it names is on this node; no task was started.
+      return data === 'OK' ? null : parseTaskId(data, endpoint);
     default:
       return parseResponse(readerFor(row[4]), data, endpoint);
   }

@@ -57,9 +57,10 @@ export interface SchemaNode {
 
 /**
  * How an endpoint's answer is read: `0` validated with its `returns` schema, `1` a task id
- * parsed into a `UPID`, `2` a task id or `null` (the work finished within the requested delay).
+ * parsed into a `UPID`, `2` a task id or `null` (the work finished within the requested delay),
+ * `3` a task id or the text `OK`, read as `null` (nothing to do on this node: `vzdump`).
  */
-export type ReturnKind = 0 | 1 | 2;
+export type ReturnKind = 0 | 1 | 2 | 3;
 
 /**
  * One row of the endpoint table: method, path template, versions, index of the parameters

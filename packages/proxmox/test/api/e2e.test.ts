@@ -161,6 +161,17 @@ describe('the generated API over HTTPS', () => {
     expect(await createApi(narrow).get('/cluster/tasks')).toEqual([]);
   });
 
+  it('reads vzdump’s OK (no named guest on this node, no task started) as null', async () => {
+    const elsewhere = builder.node === haos.node ? undefined : haos.node;
+    expect(elsewhere).toBeDefined();
+    const result = await api().post('/nodes/{node}/vzdump', {
+      path: { node: builder.node },
+      body: { vmid: String(haos.vmid), storage: 'local' },
+    });
+    expect(result).toBeNull();
+    expectRequestsConform();
+  });
+
   it('sends nothing when a parameter is wrong', async () => {
     const error = await failure(() =>
       api().put('/nodes/{node}/config', {

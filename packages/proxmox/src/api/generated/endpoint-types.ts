@@ -22594,7 +22594,7 @@ export interface ApiPostEndpoints {
        */
       readonly zstd?: number;
     };
-    readonly returns: UPID;
+    readonly returns: UPID | null;
   };
   /**
    * Try to wake a node via 'wake on LAN' network packet.
