@@ -20,6 +20,7 @@ const alias = {
   '@felhom/proxmox/validation': source('./packages/proxmox/src/entries/validation.ts'),
   '@felhom/proxmox/errors': source('./packages/proxmox/src/entries/errors.ts'),
   '@felhom/proxmox/tasks': source('./packages/proxmox/src/entries/tasks.ts'),
+  '@felhom/proxmox/api': source('./packages/proxmox/src/api/index.ts'),
   '@felhom/proxmox/testing/msw': source('./packages/proxmox/src/testing/msw.ts'),
   '@felhom/proxmox/testing': source('./packages/proxmox/src/testing/index.ts'),
   '@felhom/proxmox': source('./packages/proxmox/src/index.ts'),

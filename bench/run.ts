@@ -13,6 +13,7 @@ const benches = [
   'client-list.ts',
   'wait-task-memory.ts',
   'cli-startup.ts',
+  'import-cost.ts',
 ];
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -10,6 +10,11 @@ export interface Stage {
  */
 export const stages: readonly Stage[] = [
   { script: 'lint', proves: 'Biome lint and format, warnings fail' },
+  {
+    script: 'generate:api:check',
+    proves:
+      'the generated PVE API (packages/proxmox/src/api/generated) is what the generator writes from data/pve-api',
+  },
   { script: 'typecheck', proves: 'tsc --noEmit over sources, tests, examples, bench and scripts' },
   {
     script: 'structure',

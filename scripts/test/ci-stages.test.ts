@@ -16,6 +16,7 @@ describe('pnpm check', () => {
     expect(scripts.check).toBe('tsx scripts/ci/check.ts');
     expect(stages.map((stage) => stage.script)).toEqual([
       'lint',
+      'generate:api:check',
       'typecheck',
       'structure',
       'build',

@@ -34,6 +34,11 @@ export const registry: Readonly<Record<string, RegistryEntry>> = {
     description: 'Print the pveum commands that create the FelhomAgent role and token',
     load: async () => (await import('./role.js')).roleCommand,
   },
+  privileges: {
+    kind: 'command',
+    description: 'Print the privileges PVE API endpoints need, from Proxmox’s own API schema',
+    load: async () => (await import('./privileges.js')).privilegesCommand,
+  },
   sudoers: {
     kind: 'command',
     description: 'Print the sudoers drop-in for the privileged operations, and how to install it',

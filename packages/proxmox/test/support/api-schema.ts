@@ -215,7 +215,9 @@ function validateOne(request: ApiRequest, schema: ApiSchema): SchemaViolation[] 
     }
   }
   for (const [param, property] of Object.entries(properties)) {
-    if (property.optional || param.endsWith('[n]')) continue;
+    // A property with alternatives is optional when every alternative is (PVE checks the one chosen).
+    const alternativesOptional = property.oneOf?.every((alternative) => alternative.optional) ?? false;
+    if (property.optional || alternativesOptional || param.endsWith('[n]')) continue;
     if (!parameters.has(param))
       violations.push(violation(param, 'property is missing and it is not optional'));
   }

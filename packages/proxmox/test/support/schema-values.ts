@@ -19,6 +19,8 @@ export interface SchemaProperty {
   readonly default_key?: number | boolean;
   readonly alias?: string;
   readonly items?: SchemaProperty;
+  /** Alternatives chosen by another parameter's value (SDN fabrics, PVE 9.0+). */
+  readonly oneOf?: readonly SchemaProperty[];
 }
 
 const booleanTrue = /^(?:1|true|yes|on)$/i;

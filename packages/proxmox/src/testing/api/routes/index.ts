@@ -3,6 +3,7 @@ import { ACCESS_TOKEN_ROUTES } from './access-tokens.js';
 import { CLUSTER_INFO_ROUTES } from './cluster-info.js';
 import { CLUSTER_RESOURCE_ROUTES } from './cluster-resources.js';
 import { CLUSTER_STATUS_ROUTES } from './cluster-status.js';
+import { CLUSTER_TASK_ROUTES } from './cluster-tasks.js';
 import { LXC_CONFIG_ROUTES } from './lxc-config.js';
 import { LXC_CREATE_ROUTES } from './lxc-create.js';
 import { LXC_INTERFACE_ROUTES } from './lxc-interfaces.js';
@@ -10,10 +11,12 @@ import { LXC_MIGRATE_ROUTES } from './lxc-migrate.js';
 import { LXC_RESIZE_ROUTES } from './lxc-resize.js';
 import { LXC_SNAPSHOT_ROUTES } from './lxc-snapshots.js';
 import { LXC_STATUS_ROUTES } from './lxc-status.js';
+import { NODE_CONFIG_ROUTES } from './node-config.js';
 import { QEMU_CONFIG_ROUTES } from './qemu-config.js';
 import { QEMU_CREATE_ROUTES } from './qemu-create.js';
 import { QEMU_SNAPSHOT_ROUTES } from './qemu-snapshots.js';
 import { QEMU_STATUS_ROUTES } from './qemu-status.js';
+import { QEMU_TEMPLATE_ROUTES } from './qemu-template.js';
 import { STORAGE_ROUTES } from './storage.js';
 import { TASK_ROUTES } from './tasks.js';
 import { VZDUMP_ROUTES } from './vzdump.js';
@@ -38,4 +41,7 @@ export const SIM_ROUTES: readonly SimRoute[] = [
   ...QEMU_SNAPSHOT_ROUTES,
   ...VZDUMP_ROUTES,
   ...TASK_ROUTES,
+  ...CLUSTER_TASK_ROUTES,
+  ...NODE_CONFIG_ROUTES,
+  ...QEMU_TEMPLATE_ROUTES,
 ];
