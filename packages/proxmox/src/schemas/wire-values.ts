@@ -74,11 +74,30 @@ export function isWireScalar(value: unknown): boolean {
 /**
  * Splits a PVE list string (`content` = `images,rootdir`, `nodes` = `pve1,pve2`, tags
  * `a;b`) into its non-empty items. PVE's own `split_list` accepts `,`, `;` and whitespace.
+ * Returns a new array on every call: the caller may keep or change it.
  */
 export function splitList(text: string): string[] {
+  // This runs once per guest of every container list, and a node's guests share a handful of
+  // tag strings: copying the items of a recent text costs a third of splitting it again.
+  const recent = recentLists.get(text);
+  if (recent !== undefined) return recent.slice();
+  const items = split(text);
+  if (text.length <= maxRecentLength) {
+    if (recentLists.size >= maxRecentLists) recentLists.clear();
+    recentLists.set(text, items.slice());
+  }
+  return items;
+}
+
+/** The items of recently split short texts (bounded: at most 256 texts of 64 characters). */
+const recentLists = new Map<string, readonly string[]>();
+const maxRecentLists = 256;
+const maxRecentLength = 64;
+
+function split(text: string): string[] {
   if (separatorsOtherThanSemicolon.test(text)) return text.split(/[,;\s]+/).filter(nonEmpty);
-  // The common `a;b` form (every guest's tags): a plain split, filtered only when it left an
-  // empty item (`""`, `;a`, `a;;b`). This runs once per guest of every list.
+  // The `a;b` form PVE writes: a plain split, filtered only when it left an empty item
+  // (`""`, `;a`, `a;;b`).
   const items = text.split(';');
   return items.includes('') ? items.filter(nonEmpty) : items;
 }

@@ -16,6 +16,7 @@ import {
   readWireInteger,
   readWireNumber,
   readWireText,
+  splitList,
 } from '../../src/schemas/wire-values.js';
 import { unwrapEnvelope } from '../../src/transport/response.js';
 import { bodiesByVersion } from '../fixtures/bodies/index.js';
@@ -83,6 +84,16 @@ describe('the wire rules', () => {
 
   it.each([2, -1, 'true', 'yes', null])('refuse %j as a flag', (sent) => {
     expect(isWireFlag(sent)).toBe(false);
+  });
+
+  it('splits list text into a new array every time, so changing one list leaves the next alone', () => {
+    const first = splitList('felhom;prod');
+    first.push('changed');
+    expect(splitList('felhom;prod')).toEqual(['felhom', 'prod']);
+    expect(splitList('felhom;prod')).not.toBe(splitList('felhom;prod'));
+    expect(splitList(';a;;b;')).toEqual(['a', 'b']);
+    expect(splitList('images, rootdir\tvztmpl')).toEqual(['images', 'rootdir', 'vztmpl']);
+    expect(splitList('')).toEqual([]);
   });
 
   it('reads text from a string or a number, nothing else', () => {
