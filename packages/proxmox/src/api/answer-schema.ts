@@ -1,18 +1,22 @@
 import * as v from 'valibot';
 import type { ResponseSchema } from '../schemas/parse.js';
-import { flagLike, integerLike, numberLike, plainObject } from '../schemas/primitives.js';
+import { wireSchemas } from '../schemas/shape-schema.js';
 import type { SchemaNode } from './schema.js';
 
 // The lenient reader of an answer, built from the endpoint's `returns` schema: numbers also
 // as decimal strings, flags as 0/1 (both the wire quirks of docs/pve-behaviour.md, "Return
 // shapes"), strings also as numbers (Perl sends a scalar that was last used as a number
 // unquoted), unknown keys kept. Types and required keys are checked; enums, limits and formats
-// are not, so a newer host's new values still read.
+// are not, so a newer host's new values still read. Scalars are read by the same wire rules as
+// every other answer (schemas/wire-values.ts).
 
-const stringLike = v.union(
-  [v.string(), v.pipe(v.number(), v.transform(String))],
-  'Invalid type: Expected a string',
-);
+const {
+  integer: integerLike,
+  number: numberLike,
+  flag: flagLike,
+  text: stringLike,
+  object: plainObject,
+} = wireSchemas;
 
 const indexedKey = /^([A-Za-z_]+)\[n\]$/;
 

@@ -6,4 +6,3 @@
  * @module schemas
  */
 export * from '../schemas/index.js';
-export { type TaskLogLine, type TaskStatus, taskLogLineSchema, taskStatusSchema } from '../tasks/index.js';

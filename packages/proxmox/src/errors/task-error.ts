@@ -1,5 +1,5 @@
-import type { TaskStatus } from '../tasks/schemas.js';
-import type { UPID } from '../upid/upid.js';
+import type { TaskStatus } from '../shapes/tasks.js';
+import type { UPID } from '../shapes/upid.js';
 import { type PermissionDenial, parsePermissionDenial } from './permission-denial.js';
 import { ProxmoxError } from './proxmox-error.js';
 

@@ -1,5 +1,5 @@
-import type { TaskStatus } from '../tasks/schemas.js';
-import type { UPID } from '../upid/upid.js';
+import type { TaskStatus } from '../shapes/tasks.js';
+import type { UPID } from '../shapes/upid.js';
 import { ProxmoxError } from './proxmox-error.js';
 
 /** `waitTask` ran out of time while the task was still running (the task keeps running). */

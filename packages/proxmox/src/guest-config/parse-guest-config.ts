@@ -8,7 +8,17 @@ import {
 } from '../encoding/codecs.js';
 import type { DeviceConfig, MountPointConfig, NetConfig } from '../encoding/formats.js';
 import { InvalidArgumentError } from '../errors/index.js';
-import { splitList } from '../schemas/primitives.js';
+import {
+  isWireFlag,
+  isWireInteger,
+  isWireNumber,
+  isWireText,
+  readWireFlag,
+  readWireInteger,
+  readWireNumber,
+  readWireText,
+  splitList,
+} from '../schemas/wire-values.js';
 import { indexedKeyLimits, indexedKeyPattern, type ScalarKind, scalarKeys } from './keys.js';
 import type { GuestConfig } from './types.js';
 
@@ -19,28 +29,22 @@ export interface GuestConfigRaw {
   readonly [key: string]: unknown;
 }
 
-const integerText = /^-?\d+$/;
-const numberText = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** How each scalar kind is read: the same rules as every response value (wire-values.ts). */
+const scalarRules: Readonly<
+  Record<
+    ScalarKind,
+    { accepts: (value: unknown) => boolean; read: (value: unknown) => string | number | boolean }
+  >
+> = {
+  string: { accepts: isWireText, read: readWireText },
+  integer: { accepts: isWireInteger, read: readWireInteger },
+  number: { accepts: isWireNumber, read: readWireNumber },
+  boolean: { accepts: isWireFlag, read: readWireFlag },
+};
 
 function scalar(key: string, kind: ScalarKind, value: unknown): string | number | boolean {
-  switch (kind) {
-    case 'string':
-      if (typeof value === 'string') return value;
-      if (typeof value === 'number') return String(value);
-      break;
-    case 'integer':
-      if (Number.isSafeInteger(value)) return value as number;
-      if (typeof value === 'string' && integerText.test(value)) return Number(value);
-      break;
-    case 'number':
-      if (typeof value === 'number' && Number.isFinite(value)) return value;
-      if (typeof value === 'string' && numberText.test(value)) return Number(value);
-      break;
-    case 'boolean':
-      if (value === 1 || value === '1') return true;
-      if (value === 0 || value === '0' || value === '') return false;
-      break;
-  }
+  const rule = scalarRules[kind];
+  if (rule.accepts(value)) return rule.read(value);
   throw new InvalidArgumentError(key, value, `${kind === 'integer' ? 'an' : 'a'} ${kind}`);
 }
 

@@ -1,56 +1,17 @@
-import * as v from 'valibot';
-import { looseObjectWithFields } from './field-pass.js';
+import type { clusterResourceShape } from '../shapes/cluster-resources.js';
+import type { Output } from '../shapes/shape.js';
+import { responseSchema } from './response-schema.js';
+
+export type { ClusterResourceType } from '../shapes/cluster-resources.js';
 
 /**
- * The resource types `GET /cluster/resources` reports. `openvz` is historic; `sdn` (PVE 6.2+)
- * and `network` (PVE 9) are newer. Unknown future types still parse (`type` is a string).
+ * One entry of `GET /cluster/resources` (declared in shapes/cluster-resources.ts): a flat
+ * object whose fields depend on `type`; `vmid` and sizes numbers, `template`/`shared` booleans.
  */
-export type ClusterResourceType = 'node' | 'storage' | 'pool' | 'qemu' | 'lxc' | 'openvz' | 'sdn' | 'network';
-
-/**
- * One entry of `GET /cluster/resources`: a flat object whose fields depend on `type`
- * (guests: `vmid`, `name`, `status`, `template`, usage; nodes: `node`, `level`,
- * `cgroup-mode`; storages: `storage`, `content`, `plugintype`, `shared`; pools: `pool`;
- * sdn: `sdn`, `zone-type`). Every field but `id` and `type` is optional. `vmid` and sizes are
- * coerced to numbers, `template`/`shared` to booleans. Checked in one pass per entry: a cluster
- * with thousands of guests answers with thousands of entries.
- */
-export const clusterResourceSchema = looseObjectWithFields(
-  { id: v.string(), type: v.string() },
-  {
-    node: 'string',
-    status: 'string',
-    name: 'string',
-    vmid: 'integer',
-    template: 'flag',
-    pool: 'string',
-    storage: 'string',
-    content: 'string',
-    plugintype: 'string',
-    shared: 'flag',
-    lock: 'string',
-    tags: 'string',
-    hastate: 'string',
-    level: 'string',
-    sdn: 'string',
-    cpu: 'number',
-    maxcpu: 'number',
-    mem: 'integer',
-    maxmem: 'integer',
-    memhost: 'integer',
-    disk: 'integer',
-    maxdisk: 'integer',
-    diskread: 'integer',
-    diskwrite: 'integer',
-    netin: 'integer',
-    netout: 'integer',
-    uptime: 'integer',
-    'cgroup-mode': 'integer',
-  },
-);
+export const clusterResourceSchema = responseSchema('clusterResource');
 
 /** `GET /cluster/resources`. */
-export const clusterResourcesSchema = v.array(clusterResourceSchema);
+export const clusterResourcesSchema = responseSchema('clusterResources');
 
 /** One cluster resource from `clusterResources(type?)`. */
-export type ClusterResource = v.InferOutput<typeof clusterResourceSchema>;
+export type ClusterResource = Output<typeof clusterResourceShape>;

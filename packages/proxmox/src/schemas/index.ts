@@ -34,4 +34,10 @@ export {
   storageContentSchema,
 } from './storage-content.js';
 export { type TaskListItem, taskListItemSchema, taskListSchema } from './task-list.js';
+export {
+  type TaskLogLine,
+  type TaskStatus,
+  taskLogLineSchema,
+  taskStatusSchema,
+} from './tasks.js';
 export { type PveVersion, versionSchema } from './version.js';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ResponseShapeError } from '../errors/index.js';
+import { fastPathOf } from './response-schema.js';
 
 /** Any valibot schema the response parser accepts. */
 export type ResponseSchema = v.GenericSchema<unknown, unknown>;
@@ -22,6 +23,12 @@ export function issueFieldPath(issue: v.BaseIssue<unknown> | undefined): string 
  * offending field (`data[3].vmid`). Never lets another error escape: a schema that throws
  * (it should not) is reported as a shape error too.
  *
+ * `data` must be what `JSON.parse` returned, owned by the caller: the SDK's own schemas read
+ * it through a checker generated from the same declaration, which checks it without touching
+ * it and then normalises it in place (no copy). The output may therefore share objects with
+ * `data`, which must not be read again afterwards; pass `structuredClone(data)` to keep it.
+ * Data the checker refuses goes to the schema untouched, and the schema names the problem.
+ *
  * @param endpoint `METHOD /concrete/path`, for the error message.
  */
 export function parseResponse<TSchema extends ResponseSchema>(
@@ -29,6 +36,15 @@ export function parseResponse<TSchema extends ResponseSchema>(
   data: unknown,
   endpoint: string,
 ): v.InferOutput<TSchema> {
+  const fast = fastPathOf(schema);
+  if (fast !== undefined && acceptedBy(fast.check, data)) {
+    try {
+      return fast.read(data) as v.InferOutput<TSchema>;
+    } catch {
+      // Only data that is not plain JSON gets here (a frozen object refuses the in-place
+      // reading); the schema reads it by copying instead.
+    }
+  }
   let result: v.SafeParseResult<TSchema>;
   try {
     result = v.safeParse(schema, data);
@@ -49,4 +65,13 @@ export function parseResponse<TSchema extends ResponseSchema>(
     fieldPath: issueFieldPath(result.issues[0]),
     issues: result.issues,
   });
+}
+
+/** The checker's verdict; a checker that throws (a getter on a non-JSON value) refuses. */
+function acceptedBy(check: (data: unknown) => boolean, data: unknown): boolean {
+  try {
+    return check(data);
+  } catch {
+    return false;
+  }
 }

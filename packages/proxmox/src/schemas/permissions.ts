@@ -1,16 +1,13 @@
-import * as v from 'valibot';
-import { flagLike, plainObject } from './primitives.js';
+import type { permissionsShape } from '../shapes/permissions.js';
+import type { Output } from '../shapes/shape.js';
+import { responseSchema } from './response-schema.js';
 
 /**
- * `GET /access/permissions`: `{ "<ACL path>": { "<privilege>": 0 | 1 } }`. The value is the
- * *propagate* flag, not whether the privilege is granted: every listed privilege is granted
- * (0 means granted on that path only, 1 also below it). Output: the same map with the flag as
- * a boolean.
+ * `GET /access/permissions` (declared in shapes/permissions.ts): ACL path → privilege → the
+ * *propagate* flag as a boolean (every listed privilege is granted; `false` means on that
+ * path only).
  */
-export const permissionsSchema = v.pipe(
-  plainObject,
-  v.record(v.string(), v.pipe(plainObject, v.record(v.string(), flagLike))),
-);
+export const permissionsSchema = responseSchema('permissions');
 
 /** What `permissions(path?)` resolves to: ACL path → privilege → propagate flag. */
-export type Permissions = v.InferOutput<typeof permissionsSchema>;
+export type Permissions = Output<typeof permissionsShape>;

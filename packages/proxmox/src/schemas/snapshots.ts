@@ -1,21 +1,11 @@
-import * as v from 'valibot';
-import { flagLike, integerLike } from './primitives.js';
+import type { Output } from '../shapes/shape.js';
+import type { snapshotEntryShape } from '../shapes/snapshots.js';
+import { responseSchema } from './response-schema.js';
 
 /** The name PVE gives the pseudo-entry for the guest's present state in snapshot lists. */
 export const CURRENT_SNAPSHOT_NAME = 'current';
 
-const snapshotEntrySchema = v.looseObject({
-  name: v.string(),
-  description: v.optional(v.string(), ''),
-  snaptime: v.optional(integerLike),
-  parent: v.optional(v.string()),
-  snapstate: v.optional(v.string()),
-  vmstate: v.optional(flagLike),
-  running: v.optional(flagLike),
-  digest: v.optional(v.string()),
-});
-
-type SnapshotEntry = v.InferOutput<typeof snapshotEntrySchema>;
+type SnapshotEntry = Output<typeof snapshotEntryShape>;
 
 /** A real snapshot of a guest. */
 export interface Snapshot {
@@ -51,7 +41,7 @@ export interface SnapshotList {
   readonly current: SnapshotCurrentState | undefined;
 }
 
-function splitCurrent(entries: SnapshotEntry[]): SnapshotList {
+function splitCurrent(entries: readonly SnapshotEntry[]): SnapshotList {
   const snapshots: Snapshot[] = [];
   let current: SnapshotCurrentState | undefined;
   for (const entry of entries) {
@@ -74,4 +64,4 @@ function splitCurrent(entries: SnapshotEntry[]): SnapshotList {
  * `{name: "current", description: "You are here!", digest, running, parent?}`; the output
  * separates it (`current`) from the real snapshots (`snapshots`).
  */
-export const snapshotListSchema = v.pipe(v.array(snapshotEntrySchema), v.transform(splitCurrent));
+export const snapshotListSchema = responseSchema('snapshotEntries', splitCurrent);

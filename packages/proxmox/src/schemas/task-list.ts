@@ -1,30 +1,16 @@
-import * as v from 'valibot';
-import { looseObjectWithFields } from './field-pass.js';
-import { integerLike } from './primitives.js';
+import type { Output } from '../shapes/shape.js';
+import type { taskListItemShape } from '../shapes/task-list.js';
+import { responseSchema } from './response-schema.js';
 
 /**
- * One entry of `GET /nodes/{node}/tasks`. `status` is the exit status text (`OK`,
- * `WARNINGS: 2`, an error) or `RUNNING` for an active task, and is absent for tasks whose
- * status is not yet known; `endtime` only for finished tasks; `tokenid` when an API token
- * started it (then `user` is the token's owner); `saved` (`"1"`) on entries from the active
- * list becomes a boolean. `upid` stays a string here: parse it with the UPID parser.
+ * One entry of `GET /nodes/{node}/tasks` (declared in shapes/task-list.ts): `saved` a
+ * boolean, `id` a string (`""` when absent). `upid` stays a string: parse it with the UPID
+ * parser.
  */
-export const taskListItemSchema = looseObjectWithFields(
-  {
-    upid: v.string(),
-    node: v.string(),
-    pid: integerLike,
-    pstart: integerLike,
-    starttime: integerLike,
-    type: v.string(),
-    id: v.optional(v.union([v.string(), v.pipe(v.number(), v.transform(String))]), ''),
-    user: v.string(),
-  },
-  { endtime: 'integer', status: 'string', tokenid: 'string', saved: 'flag' },
-);
+export const taskListItemSchema = responseSchema('taskListItem');
 
 /** `GET /nodes/{node}/tasks`. */
-export const taskListSchema = v.array(taskListItemSchema);
+export const taskListSchema = responseSchema('taskList');
 
 /** A task as listed by `listTasks(node, filter?)`. */
-export type TaskListItem = v.InferOutput<typeof taskListItemSchema>;
+export type TaskListItem = Output<typeof taskListItemShape>;

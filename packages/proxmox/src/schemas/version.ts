@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { versionShape } from '../shapes/version.js';
+import { shapeSchema } from './shape-schema.js';
 
 /** Accepts `x.y` (a point release) and captures major and minor. */
 const pointRelease = /^(\d+)\.(\d+)$/;
@@ -15,13 +17,7 @@ const packageReleaseOnly = /^\d+$/;
  * `keyboard` (dropped after PVE 6) and `console` (datacenter.cfg) are optional.
  */
 export const versionSchema = v.pipe(
-  v.looseObject({
-    version: v.string(),
-    release: v.string(),
-    repoid: v.string(),
-    console: v.optional(v.string()),
-    keyboard: v.optional(v.string()),
-  }),
+  shapeSchema(versionShape),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const raw = dataset.value;
     let { version, release } = raw;

@@ -1,8 +1,9 @@
 // Tasks: internal barrel of what src/index.ts re-exports. The functions themselves are reached
 // through ProxmoxClient's methods.
+
+export type { TaskLogLine, TaskStatus } from '../schemas/tasks.js';
 export { classifyExitStatus, type ExitClass } from './exit-status.js';
 export type { APIRequester, UPIDInput } from './requester.js';
-export { type TaskLogLine, type TaskStatus, taskLogLineSchema, taskStatusSchema } from './schemas.js';
 export type { TaskLogOptions } from './task-log.js';
 export type { TaskCallOptions } from './task-status.js';
 export type { TaskProgress, WaitTaskOptions } from './wait-options.js';

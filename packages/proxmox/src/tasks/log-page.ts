@@ -1,7 +1,7 @@
 import { parseResponse } from '../schemas/parse.js';
+import { type TaskLogLine, taskLogPageSchema } from '../schemas/tasks.js';
 import type { UPID } from '../upid/upid.js';
 import { type APIRequester, taskPath } from './requester.js';
-import { type TaskLogLine, taskLogPageSchema } from './schemas.js';
 
 /** Per-request options of a log read. */
 export interface PageOptions {

@@ -1,7 +1,7 @@
+import type { TaskLogLine, TaskStatus } from '../schemas/tasks.js';
 import type { UPID } from '../upid/upid.js';
 import { readLogPages } from './log-page.js';
 import type { APIRequester } from './requester.js';
-import type { TaskLogLine, TaskStatus } from './schemas.js';
 import type { TaskProgress } from './wait-options.js';
 
 /** Lines per log request. */

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import type { TaskLogLine } from '../schemas/tasks.js';
 import { type PageOptions, readLogPage, readLogPages } from './log-page.js';
 import { type APIRequester, toUPID, type UPIDInput } from './requester.js';
-import type { TaskLogLine } from './schemas.js';
 import { abortableSleep } from './sleep.js';
 import { taskStatusOnce } from './task-status.js';
 

@@ -1,6 +1,6 @@
 import { parseResponse } from '../schemas/parse.js';
+import { type TaskStatus, taskStatusSchema } from '../schemas/tasks.js';
 import { type APIRequester, taskPath, toUPID, type UPIDInput } from './requester.js';
-import { type TaskStatus, taskStatusSchema } from './schemas.js';
 
 /** Per-call options of the task helpers. */
 export interface TaskCallOptions {

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
-import type { TaskLogLine, TaskStatus } from './schemas.js';
+import type { TaskLogLine, TaskStatus } from '../schemas/tasks.js';
 
 /** What `ProxmoxClient.waitTask`'s `onProgress` receives after a poll that brought new log lines. */
 export interface TaskProgress {

@@ -1,13 +1,13 @@
 import { AbortedError } from '../errors/aborted-error.js';
 import { TaskError } from '../errors/task-error.js';
 import { TaskTimeoutError } from '../errors/task-timeout-error.js';
+import type { TaskStatus } from '../schemas/tasks.js';
 import type { UPID } from '../upid/upid.js';
 import { classifyExitStatus } from './exit-status.js';
 import { isTransient, isUnknownTask } from './poll-failure.js';
 import { pollDelay } from './poll-schedule.js';
 import { reportProgress } from './progress.js';
 import { type APIRequester, toUPID, type UPIDInput } from './requester.js';
-import type { TaskStatus } from './schemas.js';
 import { taskLogTail } from './task-log.js';
 import { taskStatusOnce } from './task-status.js';
 import { sleepUnlessAborted, WaitDeadline } from './wait-deadline.js';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ResponseShapeError } from '../errors/response-shape-error.js';
+import { isWireInteger, readWireInteger } from '../schemas/wire-values.js';
 
 /** What {@link ProxmoxClient.request} resolves to: the envelope's `data`, and `total` when sent. */
 export interface ProxmoxResponse<T = unknown> {
@@ -10,9 +11,19 @@ export interface ProxmoxResponse<T = unknown> {
 }
 
 // Only the envelope is checked here (cheap: `data` is not walked); endpoint schemas check `data`.
+// `total` is read like every integer in an answer (schemas/wire-values.ts).
 const envelope = v.looseObject({
   data: v.unknown(),
-  total: v.optional(v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number))])),
+  total: v.optional(
+    v.pipe(
+      v.custom<unknown>(
+        isWireInteger,
+        (issue) =>
+          `Invalid type: Expected an integer or a decimal integer string but received ${issue.received}`,
+      ),
+      v.transform(readWireInteger),
+    ),
+  ),
 });
 
 /**
@@ -32,7 +43,7 @@ export function unwrapEnvelope<T>(text: string, endpoint: string): ProxmoxRespon
   if (typeof body === 'object' && body !== null && !Array.isArray(body) && 'data' in body) {
     const { data, total } = body as { data: T; total?: unknown };
     if (total === undefined) return { data };
-    if (typeof total === 'number') return { data, total };
+    if (isWireInteger(total)) return { data, total: readWireInteger(total) };
   }
   const result = v.safeParse(envelope, body);
   if (!result.success) {

@@ -1,9 +1,7 @@
 import { filterCheck } from '../../privileges/check-builders.js';
 import { lxcListSchema } from '../../schemas/guest.js';
-import { fastGuestList } from '../../schemas/guest-list-fast.js';
-import { parseResponse } from '../../schemas/parse.js';
 import { assertNodeName } from '../../validation/validators.js';
-import { customAnswer } from '../answers.js';
+import { schemaAnswer } from '../answers.js';
 import type { CallOptions } from '../call-options.js';
 import { defineOperation } from '../define.js';
 
@@ -25,10 +23,6 @@ export const listLXCOperation = {
       path: { node: assertNodeName(node) },
       call: options,
     }),
-    // Same result as the schema for every body it accepts; the schema reports any problem.
-    answer: customAnswer(
-      (data, endpoint) => fastGuestList(data) ?? parseResponse(lxcListSchema, data, endpoint),
-      { upid: false },
-    ),
+    answer: schemaAnswer(lxcListSchema),
   }),
 };

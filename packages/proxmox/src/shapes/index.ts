@@ -1,0 +1,44 @@
+import { clusterResourceShape } from './cluster-resources.js';
+import { guestShape, guestStatusShape } from './guest.js';
+import { nodeStatusShape } from './node-status.js';
+import { nodeListItemShape } from './nodes.js';
+import { permissionsShape } from './permissions.js';
+import { list } from './shape.js';
+import { snapshotEntryShape } from './snapshots.js';
+import { nodeStorageItemShape, storageConfigShape } from './storage.js';
+import { storageContentItemShape } from './storage-content.js';
+import { taskListItemShape } from './task-list.js';
+import { taskLogLineShape, taskStatusShape } from './tasks.js';
+
+/**
+ * Every response shape that gets a generated checker, by name. scripts/generate/ writes one
+ * checker per entry into src/schemas/generated/response-checkers.ts; a structure test fails
+ * when that file is not what the generator makes of this list. Each schema is built from its
+ * entry by `responseSchema(name)` (schemas/response-schema.ts).
+ */
+export const responseShapes = {
+  guest: guestShape,
+  guestList: list(guestShape),
+  guestStatus: guestStatusShape,
+  clusterResource: clusterResourceShape,
+  clusterResources: list(clusterResourceShape),
+  nodeListItem: nodeListItemShape,
+  nodes: list(nodeListItemShape),
+  nodeStatus: nodeStatusShape,
+  storageConfig: storageConfigShape,
+  storageList: list(storageConfigShape),
+  nodeStorageItem: nodeStorageItemShape,
+  nodeStorage: list(nodeStorageItemShape),
+  storageContentItem: storageContentItemShape,
+  storageContent: list(storageContentItemShape),
+  taskListItem: taskListItemShape,
+  taskList: list(taskListItemShape),
+  taskStatus: taskStatusShape,
+  taskLogLine: taskLogLineShape,
+  taskLogPage: list(taskLogLineShape),
+  snapshotEntries: list(snapshotEntryShape),
+  permissions: permissionsShape,
+} as const;
+
+/** The name of a response shape with a generated checker. */
+export type ResponseShapeName = keyof typeof responseShapes;
