@@ -5,9 +5,9 @@
  * (a) `client.listLXC('pve')` (request + validation of 1000 guests) against
  *     `client.request('GET', '/nodes/pve/lxc')` (the same request, unvalidated). Target ≤ 1.10.
  * (b) the same `listLXC` against raw `fetch` + `JSON.parse`. Target ≤ 1.15.
- * (c) `JSON.parse` + `parseResponse(clusterResourcesSchema, …)` of a 10 000-entry
+ * (c) `JSON.parse` + `parseFreshResponse(clusterResourcesSchema, …)` (what the client runs) of a 10 000-entry
  *     `/cluster/resources` body against `JSON.parse` alone. Target ≤ 1.2.
- * (d) `parseResponse(lxcListSchema, …)` alone on lists of 10 to 10 000 guests, in µs per 1000
+ * (d) `parseFreshResponse(lxcListSchema, …)` alone on lists of 10 to 10 000 guests, in µs per 1000
  *     guests: the cost should grow linearly with the list.
  *
  * Every round runs each variant once, in an order that rotates from round to round; the ratios
@@ -24,11 +24,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import {
-  clusterResourcesSchema,
-  lxcListSchema,
-  parseResponse,
-} from '../packages/proxmox/src/entries/schemas.js';
+import { clusterResourcesSchema, lxcListSchema } from '../packages/proxmox/src/entries/schemas.js';
+import { parseFreshResponse } from '../packages/proxmox/src/schemas/parse.js';
 import { ProxmoxClient } from '../packages/proxmox/src/index.js';
 import { clusterResources } from './cluster-body.js';
 import { guest } from './lxc-body.js';
@@ -113,7 +110,7 @@ const variants = {
   },
   clusterValidate() {
     for (let repeat = 0; repeat < clusterRepeats; repeat++) {
-      const data = parseResponse(clusterResourcesSchema, JSON.parse(clusterText), 'GET /cluster/resources');
+      const data = parseFreshResponse(clusterResourcesSchema, JSON.parse(clusterText), 'GET /cluster/resources');
       if (repeat === 0) keeping.push(data);
     }
   },
@@ -134,7 +131,7 @@ function linearRound(size: number): number {
   for (let index = 0; index < lists; index++) {
     list = JSON.parse(text);
     const started = performance.now();
-    parseResponse(lxcListSchema, list, 'GET /nodes/pve/lxc');
+    parseFreshResponse(lxcListSchema, list, 'GET /nodes/pve/lxc');
     elapsed += performance.now() - started;
   }
   keeping.push(list);
@@ -212,7 +209,7 @@ console.log(
   `(c) cluster parse+validate / parse  wall ${spread(ratios('clusterValidate', 'clusterParse', 'wall'), 3)} (target ≤ 1.2)`,
 );
 console.log('');
-console.log('(d) parseResponse(lxcListSchema) alone, µs per 1000 guests, median (p10–p90):');
+console.log('(d) parseFreshResponse(lxcListSchema) alone, µs per 1000 guests, median (p10–p90):');
 for (const size of linearSizes)
   console.log(`  ${String(size).padStart(6)} guests: ${spread(linear.get(size) ?? [], 0)}`);
 if (kept.length === 0) throw new Error('nothing was kept alive');

@@ -2,7 +2,7 @@ import type * as v from 'valibot';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { ResponseShapeError } from '../errors/response-shape-error.js';
 import { upidStringSchema } from '../schemas/mutation.js';
-import { parseResponse, type ResponseSchema } from '../schemas/parse.js';
+import { parseFreshResponse, type ResponseSchema } from '../schemas/parse.js';
 import type { APIRequester } from '../tasks/requester.js';
 import { parseUPID } from '../upid/parse-upid.js';
 import type { UPID } from '../upid/upid.js';
@@ -28,7 +28,7 @@ function readerFor(index: number): ResponseSchema {
 }
 
 function parseTaskId(data: unknown, endpoint: string): UPID {
-  const text = parseResponse(upidStringSchema, data, endpoint);
+  const text = parseFreshResponse(upidStringSchema, data, endpoint);
   try {
     return parseUPID(text);
   } catch (error) {
@@ -54,7 +54,7 @@ function readAnswer(row: EndpointRow, data: unknown, endpoint: string): unknown 
       // vzdump's `OK`: none of the guests it names is on this node; no task was started.
       return data === 'OK' ? null : parseTaskId(data, endpoint);
     default:
-      return parseResponse(readerFor(row[4]), data, endpoint);
+      return parseFreshResponse(readerFor(row[4]), data, endpoint);
   }
 }
 

@@ -1,6 +1,6 @@
 import type * as v from 'valibot';
 import { nullResponseSchema } from '../schemas/mutation.js';
-import { parseResponse, type ResponseSchema } from '../schemas/parse.js';
+import { parseFreshResponse, type ResponseSchema } from '../schemas/parse.js';
 import type { UPID } from '../upid/upid.js';
 import type { Answer } from './define.js';
 import { parseTaskUPID } from './parse-upid-response.js';
@@ -9,7 +9,7 @@ import { parseTaskUPID } from './parse-upid-response.js';
 export function schemaAnswer<TSchema extends ResponseSchema>(
   schema: TSchema,
 ): Answer<v.InferOutput<TSchema>, unknown> {
-  return { upid: false, parse: (data, endpoint) => parseResponse(schema, data, endpoint) };
+  return { upid: false, parse: (data, endpoint) => parseFreshResponse(schema, data, endpoint) };
 }
 
 /** The answer of a call that starts a task: its UPID, parsed. */
@@ -19,7 +19,7 @@ export const upidAnswer: Answer<UPID, unknown> = { upid: true, parse: parseTaskU
 export const nothingAnswer: Answer<void, unknown> = {
   upid: false,
   parse: (data, endpoint) => {
-    parseResponse(nullResponseSchema, data, endpoint);
+    parseFreshResponse(nullResponseSchema, data, endpoint);
   },
 };
 

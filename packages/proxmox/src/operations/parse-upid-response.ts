@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import { ResponseShapeError } from '../errors/response-shape-error.js';
 import { upidStringSchema } from '../schemas/mutation.js';
-import { parseResponse } from '../schemas/parse.js';
+import { parseFreshResponse } from '../schemas/parse.js';
 import { parseUPID } from '../upid/parse-upid.js';
 import type { UPID } from '../upid/upid.js';
 
@@ -11,7 +11,7 @@ import type { UPID } from '../upid/upid.js';
  * the host sent something the client cannot use.
  */
 export function parseTaskUPID(data: unknown, endpoint: string): UPID {
-  const text = parseResponse(upidStringSchema, data, endpoint);
+  const text = parseFreshResponse(upidStringSchema, data, endpoint);
   try {
     return parseUPID(text);
   } catch (error) {

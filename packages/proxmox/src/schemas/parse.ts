@@ -18,20 +18,15 @@ export function issueFieldPath(issue: v.BaseIssue<unknown> | undefined): string 
 }
 
 /**
- * Validates and normalises a response body's `data` with its endpoint's schema. Returns the
- * schema's output, or throws {@link ResponseShapeError} naming the endpoint and the first
- * offending field (`data[3].vmid`). Never lets another error escape: a schema that throws
- * (it should not) is reported as a shape error too.
- *
- * `data` must be what `JSON.parse` returned, owned by the caller: the SDK's own schemas read
- * it through a checker generated from the same declaration, which checks it without touching
- * it and then normalises it in place (no copy). The output may therefore share objects with
- * `data`, which must not be read again afterwards; pass `structuredClone(data)` to keep it.
- * Data the checker refuses goes to the schema untouched, and the schema names the problem.
+ * {@link parseResponse} for `data` the caller has just parsed from JSON and owns: the SDK's own
+ * schemas read it through a checker generated from the same declaration, which checks it
+ * without touching it and then normalises it in place (no copy), so the output may share
+ * objects with `data`. Data the checker refuses goes to the schema untouched, and the schema
+ * names the problem. Every answer the client reads goes through here.
  *
  * @param endpoint `METHOD /concrete/path`, for the error message.
  */
-export function parseResponse<TSchema extends ResponseSchema>(
+export function parseFreshResponse<TSchema extends ResponseSchema>(
   schema: TSchema,
   data: unknown,
   endpoint: string,
@@ -73,5 +68,32 @@ function acceptedBy(check: (data: unknown) => boolean, data: unknown): boolean {
     return check(data);
   } catch {
     return false;
+  }
+}
+
+/**
+ * Validates and normalises a response body's `data` with its endpoint's schema, as the typed
+ * methods do: use it on the `data` of `client.request()`. Returns the schema's output, or
+ * throws {@link ResponseShapeError} naming the endpoint and the first offending field
+ * (`data[3].vmid`). Never lets another error escape: a schema that throws (it should not) is
+ * reported as a shape error too. `data` is left as it was.
+ *
+ * @param endpoint `METHOD /concrete/path`, for the error message.
+ */
+export function parseResponse<TSchema extends ResponseSchema>(
+  schema: TSchema,
+  data: unknown,
+  endpoint: string,
+): v.InferOutput<TSchema> {
+  return parseFreshResponse(schema, ownCopy(data), endpoint);
+}
+
+/** A copy the in-place reading may change; data that cannot be cloned is read by the schema. */
+function ownCopy(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null) return data;
+  try {
+    return structuredClone(data);
+  } catch {
+    return data;
   }
 }

@@ -5,10 +5,10 @@ import type { GeneratedChecker } from './checker.js';
 import { responseCheckers } from './generated/response-checkers.js';
 import { shapeSchema } from './shape-schema.js';
 
-// Ties each response shape's valibot schema to its generated checker, so that `parseResponse`,
+// Ties each response shape's valibot schema to its generated checker, so that `parseFreshResponse`,
 // given the schema, can take the fast path. Internal to the package.
 
-/** How `parseResponse` reads data the checker accepted: normalise in place, then finish. */
+/** How `parseFreshResponse` reads data the checker accepted: normalise in place, then finish. */
 export interface FastPath {
   readonly check: (data: unknown) => boolean;
   readonly read: (data: unknown) => unknown;

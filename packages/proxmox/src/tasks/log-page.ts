@@ -1,4 +1,4 @@
-import { parseResponse } from '../schemas/parse.js';
+import { parseFreshResponse } from '../schemas/parse.js';
 import { type TaskLogLine, taskLogPageSchema } from '../schemas/tasks.js';
 import type { UPID } from '../upid/upid.js';
 import { type APIRequester, taskPath } from './requester.js';
@@ -36,7 +36,7 @@ export async function readLogPage(
 ): Promise<LogPage> {
   const path = `${taskPath(upid)}/log`;
   const response = await api.request('GET', path, { ...options, query: { start, limit } });
-  const page = parseResponse(taskLogPageSchema, response.data, `GET ${path}`);
+  const page = parseFreshResponse(taskLogPageSchema, response.data, `GET ${path}`);
   // A host that sends more than asked for does not get to grow the caller's buffers.
   const lines = page.length > limit ? page.slice(0, limit) : page;
   const total = response.total ?? lines.reduce((last, line) => Math.max(last, line.lineNo), start);

@@ -1,4 +1,4 @@
-import { parseResponse } from '../schemas/parse.js';
+import { parseFreshResponse } from '../schemas/parse.js';
 import { type TaskStatus, taskStatusSchema } from '../schemas/tasks.js';
 import { type APIRequester, taskPath, toUPID, type UPIDInput } from './requester.js';
 
@@ -29,5 +29,5 @@ export async function taskStatusOnce(
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
   });
-  return parseResponse(taskStatusSchema, response.data, `GET ${path}`);
+  return parseFreshResponse(taskStatusSchema, response.data, `GET ${path}`);
 }

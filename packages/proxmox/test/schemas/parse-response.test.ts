@@ -24,6 +24,17 @@ function shapeError(run: () => unknown): ResponseShapeError {
 }
 
 describe('parseResponse', () => {
+  it('leaves the data it is given as it was (the client reads its own fresh copies in place)', () => {
+    const text = JSON.stringify([
+      { vmid: '100', status: 'running', name: 'web', tags: 'a;b', maxmem: '536870912', type: 'lxc' },
+    ]);
+    const data: unknown = JSON.parse(text);
+    const guests = parseResponse(lxcListSchema, data, 'GET /nodes/pve1/lxc');
+    expect(guests[0]?.vmid).toBe(100);
+    expect(guests[0]?.tags).toEqual(['a', 'b']);
+    expect(JSON.stringify(data)).toBe(text);
+  });
+
   it('names the endpoint and the offending field', () => {
     const body = [...(bodiesByVersion.pve9.lxcList as object[])];
     body[2] = { ...(body[2] as object), vmid: 'one hundred' };

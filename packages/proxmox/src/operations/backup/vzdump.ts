@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import { always, codeCheck, whenOption } from '../../privileges/check-builders.js';
 import { upidStringSchema } from '../../schemas/mutation.js';
-import { parseResponse } from '../../schemas/parse.js';
+import { parseFreshResponse } from '../../schemas/parse.js';
 import type { UPID } from '../../upid/upid.js';
 import { assertNodeName, assertStorageId, assertVmid } from '../../validation/validators.js';
 import { customAnswer } from '../answers.js';
@@ -124,7 +124,7 @@ export const vzdumpOperation = {
     },
     answer: customAnswer(
       (data, endpoint): UPID | null => {
-        const answer = parseResponse(vzdumpResponseSchema, data, endpoint);
+        const answer = parseFreshResponse(vzdumpResponseSchema, data, endpoint);
         return answer === 'OK' ? null : parseTaskUPID(answer, endpoint);
       },
       { upid: true },

@@ -1,5 +1,5 @@
 import { type GuestStatus, guestStatusSchema } from '../../schemas/guest.js';
-import { parseResponse } from '../../schemas/parse.js';
+import { parseFreshResponse } from '../../schemas/parse.js';
 import { customAnswer } from '../answers.js';
 import type { CallOptions } from '../call-options.js';
 import { defineOperation } from '../define.js';
@@ -25,7 +25,7 @@ export const guestStatusOperation = {
     }),
     answer: customAnswer(
       (data, endpoint, request: { path: { vmid: number } }): GuestStatusWithVmid => {
-        const status = parseResponse(guestStatusSchema, data, endpoint);
+        const status = parseFreshResponse(guestStatusSchema, data, endpoint);
         // A PVE 6.2 host was captured answering without `vmid`; the caller asked for this one.
         return { ...status, vmid: status.vmid ?? request.path.vmid };
       },
