@@ -25,8 +25,8 @@ import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { clusterResourcesSchema, lxcListSchema } from '../packages/proxmox/src/entries/schemas.js';
-import { parseFreshResponse } from '../packages/proxmox/src/schemas/parse.js';
 import { ProxmoxClient } from '../packages/proxmox/src/index.js';
+import { parseFreshResponse } from '../packages/proxmox/src/schemas/parse.js';
 import { clusterResources } from './cluster-body.js';
 import { guest } from './lxc-body.js';
 
@@ -110,7 +110,11 @@ const variants = {
   },
   clusterValidate() {
     for (let repeat = 0; repeat < clusterRepeats; repeat++) {
-      const data = parseFreshResponse(clusterResourcesSchema, JSON.parse(clusterText), 'GET /cluster/resources');
+      const data = parseFreshResponse(
+        clusterResourcesSchema,
+        JSON.parse(clusterText),
+        'GET /cluster/resources',
+      );
       if (repeat === 0) keeping.push(data);
     }
   },
