@@ -198,6 +198,84 @@ export abstract class OperationMethods implements APIRequester {
     return operations.setConfig.invoke(this, ...args);
   }
 
+  /**
+   * Reboots a running container (`POST …/lxc/{vmid}/status/reboot`): a clean shutdown, then a
+   * start, in one `vzreboot` task. A container that is not running fails the call (`APIError`,
+   * `VM 100 not running`). Needs `VM.PowerMgmt` on `/vms/{vmid}`. Here `timeout` is the host's
+   * shutdown timeout in seconds (`requestTimeout` is the HTTP one).
+   */
+  reboot(...args: OperationArguments<'reboot'>): OperationResult<'reboot'> {
+    return operations.reboot.invoke(this, ...args);
+  }
+
+  /**
+   * Grows a container volume (`PUT …/lxc/{vmid}/resize`): `size` is the new size (`'16G'`) or,
+   * with `+`, how much to add (`'+2G'`); shrinking is refused by the host. Resolves to the UPID of
+   * the `resize` task, which grows the volume and its file system (online for a running
+   * container). Needs `VM.Config.Disk` and `VM.Config.Options` on `/vms/{vmid}` and
+   * `Datastore.AllocateSpace` on the volume's storage.
+   */
+  resize(...args: OperationArguments<'resize'>): OperationResult<'resize'> {
+    return operations.resize.invoke(this, ...args);
+  }
+
+  /**
+   * The network interfaces inside a running container, with their MAC and IP addresses
+   * (`GET …/lxc/{vmid}/interfaces`, PVE 8.0+; older hosts answer 501). Resolves to `null` when
+   * the container is not running. Needs `VM.Audit` on `/vms/{vmid}`.
+   */
+  interfaces(...args: OperationArguments<'interfaces'>): OperationResult<'interfaces'> {
+    return operations.interfaces.invoke(this, ...args);
+  }
+
+  /**
+   * Moves a container to another node of the cluster (`POST …/lxc/{vmid}/migrate`), in a
+   * `vzmigrate` task (`hamigrate` for an HA-managed container, which only queues the request
+   * with the HA manager). A running container needs `restart`. Needs `VM.Migrate` on
+   * `/vms/{vmid}`; with `targetStorage` also `VM.Config.Disk` on it and `Datastore.AllocateSpace`
+   * on each target storage.
+   */
+  migrate(...args: OperationArguments<'migrate'>): OperationResult<'migrate'> {
+    return operations.migrate.invoke(this, ...args);
+  }
+
+  /**
+   * The cluster's membership and quorum (`GET /cluster/status`): a `cluster` entry (name, node
+   * count, `quorate`; absent on a host that is not in a cluster) and one `node` entry per node
+   * (`online`, `local` for the node that answered, corosync `nodeid`, `ip`). Needs `Sys.Audit`
+   * on `/`.
+   */
+  clusterStatus(...args: OperationArguments<'clusterStatus'>): OperationResult<'clusterStatus'> {
+    return operations.clusterStatus.invoke(this, ...args);
+  }
+
+  /**
+   * The lowest free vmid (`GET /cluster/nextid`), or with `vmid` that id if it is free (an
+   * `APIError` with status 400 naming `vmid` when a guest has it). PVE answers the id as a string;
+   * this resolves to a number. Any authenticated token may call it. The id is only free at the
+   * moment of the answer: a create or restore with it can still find it taken.
+   */
+  nextId(...args: OperationArguments<'nextId'>): OperationResult<'nextId'> {
+    return operations.nextId.invoke(this, ...args);
+  }
+
+  /**
+   * An API token's own settings (`GET /access/users/{userid}/token/{tokenid}`): its expiry
+   * (`expire`, seconds since the epoch, `0` = never), privilege separation and comment. Needs
+   * `User.Modify` on `/access/groups` (or on a group of the user), even for the token asking about
+   * itself: PVE never counts a token as its user's "self". The agent's role leaves `User.Modify`
+   * out (it would let the token create tokens), so call this with an administrator's token.
+   *
+   * @example
+   * ```ts
+   * const { expire } = await adminClient.tokenInfo('felhom@pve', 'agent');
+   * if (expire !== 0 && expire * 1000 < Date.now() + 7 * 86_400_000) console.warn('renew the agent token');
+   * ```
+   */
+  tokenInfo(...args: OperationArguments<'tokenInfo'>): OperationResult<'tokenInfo'> {
+    return operations.tokenInfo.invoke(this, ...args);
+  }
+
   /** Reads a task's status once from the node in its UPID. */
   taskStatusOnce(...args: OperationArguments<'taskStatusOnce'>): OperationResult<'taskStatusOnce'> {
     return operations.taskStatusOnce.invoke(this, ...args);

@@ -1,14 +1,21 @@
 import { vzdumpOperation } from './backup/vzdump.js';
 import { clusterResourcesOperation } from './cluster/cluster-resources.js';
+import { clusterStatusOperation } from './cluster/cluster-status.js';
+import { nextIdOperation } from './cluster/next-id.js';
 import { nodeStatusOperation } from './cluster/node-status.js';
 import { nodesOperation } from './cluster/nodes.js';
 import { permissionsOperation } from './cluster/permissions.js';
+import { tokenInfoOperation } from './cluster/token-info.js';
 import { versionOperation } from './cluster/version.js';
 import { deleteSnapshotOperation } from './containers/delete-snapshot.js';
 import { guestConfigOperation } from './containers/guest-config.js';
 import { guestStatusOperation } from './containers/guest-status.js';
+import { interfacesOperation } from './containers/interfaces.js';
 import { listLXCOperation } from './containers/list-lxc.js';
 import { listSnapshotsOperation } from './containers/list-snapshots.js';
+import { migrateOperation } from './containers/migrate.js';
+import { rebootOperation } from './containers/reboot.js';
+import { resizeOperation } from './containers/resize.js';
 import { restoreLXCOperation } from './containers/restore-lxc.js';
 import { rollbackOperation } from './containers/rollback.js';
 import { setConfigOperation } from './containers/set-config.js';
@@ -53,6 +60,13 @@ export const operations = {
   ...stopOperation,
   ...shutdownOperation,
   ...setConfigOperation,
+  ...rebootOperation,
+  ...resizeOperation,
+  ...interfacesOperation,
+  ...migrateOperation,
+  ...clusterStatusOperation,
+  ...nextIdOperation,
+  ...tokenInfoOperation,
   ...taskStatusOnceOperation,
   ...taskLogTailOperation,
   ...taskLogOperation,

@@ -1,3 +1,4 @@
+import type { ClientMethodName } from './issue.js';
 import type { PvePrivilege } from './privilege-names.js';
 import { requiredPrivileges } from './required-privileges.js';
 import type { PrivilegeCheck } from './types.js';
@@ -29,6 +30,16 @@ function neededByTheClient(check: PrivilegeCheck): boolean {
 }
 
 /**
+ * The client methods the agent's role covers: every method but the few whose privileges it
+ * deliberately leaves out (their `requiredPrivileges` entry says why in `outsideAgentRole`).
+ * Pass them to {@link checkPrivileges} to ask whether a token can make every call the role is
+ * meant for.
+ */
+export const agentRoleMethods: readonly ClientMethodName[] = (
+  Object.keys(requiredPrivileges) as ClientMethodName[]
+).filter((method) => requiredPrivileges[method].outsideAgentRole === undefined);
+
+/**
  * The privileges of the agent's role: the union of what {@link requiredPrivileges} shows the
  * client's methods need, as the client uses them (unprivileged containers, no retention or I/O
  * overrides), computed from the operations' definitions. Sorted; valid on PVE 8 and 9 alike (no `VM.Monitor`, no `VM.GuestAgent.*`).
@@ -41,30 +52,33 @@ function neededByTheClient(check: PrivilegeCheck): boolean {
  *   seeing backups in `storageContent` need it on the backup storage.
  * - `SDN.Use`: `restoreLXC`/`setConfig` with a `netN` attach to a bridge, checked on
  *   `/sdn/zones/localnetwork/<bridge>`.
- * - `Sys.Audit`: `nodeStatus` (403 without it), the usage figures of `nodes` and
- *   `clusterResources`, and reading tasks other users started.
+ * - `Sys.Audit`: `nodeStatus`, `clusterStatus` (403 without it), the usage figures of `nodes`
+ *   and `clusterResources`, and reading tasks other users started.
  * - `VM.Allocate`: `restoreLXC` creates the guest; setting the `nesting` feature flag.
- * - `VM.Audit`: `guestStatus`, `guestConfig`, `listSnapshots` (403 without it), `listLXC` and
- *   `clusterResources` (filtered without it).
+ * - `VM.Audit`: `guestStatus`, `guestConfig`, `listSnapshots`, `interfaces` (403 without it),
+ *   `listLXC` and `clusterResources` (filtered without it).
  * - `VM.Backup`: `vzdump` (checked inside the task), restoring a backup of another guest, and
  *   seeing a guest's backups in `storageContent`.
  * - `VM.Config.CPU`, `VM.Config.Disk`, `VM.Config.Memory`, `VM.Config.Network`,
  *   `VM.Config.Options`: the per-key checks of `setConfig` and of the keys `restoreLXC` passes
  *   (cores; rootfs/mpN; memory/swap; netN/hostname/DNS; everything else).
- * - `VM.PowerMgmt`: `start`, `stop`, `shutdown`.
+ * - `VM.Migrate`: `migrate` (moving a container to another node, e.g. before a node's
+ *   maintenance); weaker than `VM.Allocate`, which the role already has.
+ * - `VM.PowerMgmt`: `start`, `stop`, `shutdown`, `reboot`.
  * - `VM.Snapshot`: `snapshot`, `deleteSnapshot` (and `rollback`).
  * - `VM.Snapshot.Rollback`: `rollback` accepts it instead of `VM.Snapshot`; it is redundant
  *   while `VM.Snapshot` is granted and kept so the role still rolls back if `VM.Snapshot` is
  *   ever split off.
  *
  * Deliberately absent: `Sys.Modify` (privileged containers, I/O limits), `Datastore.Allocate`
- * (retention overrides; it also allows deleting any volume on the storage), and every
- * root@pam-only option.
+ * (retention overrides; it also allows deleting any volume on the storage), `User.Modify` (only
+ * `tokenInfo` needs it, and it would let the token create tokens; see {@link agentRoleMethods}),
+ * and every root@pam-only option.
  */
 export const agentRolePrivileges: readonly PvePrivilege[] = [
   ...new Set(
-    Object.values(requiredPrivileges).flatMap((entry) =>
-      entry.checks.filter(neededByTheClient).flatMap((check) => check.privileges),
+    agentRoleMethods.flatMap((method) =>
+      requiredPrivileges[method].checks.filter(neededByTheClient).flatMap((check) => check.privileges),
     ),
   ),
 ].sort();

@@ -6,6 +6,8 @@ export {
   clusterResourceSchema,
   clusterResourcesSchema,
 } from './cluster-resources.js';
+export type { ClusterStatusCluster, ClusterStatusEntry, ClusterStatusNode } from './cluster-status.js';
+export type { ContainerInterface } from './container-interfaces.js';
 export { type Guest, type GuestStatus, guestSchema, guestStatusSchema, lxcListSchema } from './guest.js';
 export { guestConfigRawSchema, guestConfigSchema } from './guest-config.js';
 export { nullResponseSchema, optionalUpidStringSchema, upidStringSchema } from './mutation.js';
@@ -34,4 +36,5 @@ export {
   storageContentSchema,
 } from './storage-content.js';
 export { type TaskListItem, taskListItemSchema, taskListSchema } from './task-list.js';
+export type { TokenInfo } from './token-info.js';
 export { type PveVersion, versionSchema } from './version.js';

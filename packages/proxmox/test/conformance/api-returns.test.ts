@@ -18,6 +18,10 @@ import {
   versionSchema,
 } from '@felhom/proxmox/schemas';
 import { describe, expect, it } from 'vitest';
+import { clusterStatusSchema } from '../../src/schemas/cluster-status.js';
+import { containerInterfacesSchema } from '../../src/schemas/container-interfaces.js';
+import { nextIdSchema } from '../../src/schemas/next-id.js';
+import { tokenInfoSchema } from '../../src/schemas/token-info.js';
 import { loadApiSchema, type PveSchemaVersion, pveSchemaVersions } from '../support/api-schema.js';
 
 // Proxmox's own API schema (PVE 8.4 and 9.1, the whole trees in data/pve-api) against ours: a
@@ -59,6 +63,13 @@ const schemas: Readonly<Record<string, ResponseSchema>> = {
   'POST /nodes/{node}/lxc/{vmid}/snapshot/{snapname}/rollback': upidStringSchema,
   'DELETE /nodes/{node}/lxc/{vmid}/snapshot/{snapname}': upidStringSchema,
   'POST /nodes/{node}/vzdump': upidStringSchema,
+  'GET /cluster/status': clusterStatusSchema,
+  'GET /cluster/nextid': nextIdSchema,
+  'GET /access/users/{userid}/token/{tokenid}': tokenInfoSchema,
+  'GET /nodes/{node}/lxc/{vmid}/interfaces': containerInterfacesSchema,
+  'POST /nodes/{node}/lxc/{vmid}/status/reboot': upidStringSchema,
+  'PUT /nodes/{node}/lxc/{vmid}/resize': upidStringSchema,
+  'POST /nodes/{node}/lxc/{vmid}/migrate': upidStringSchema,
 };
 
 /** Values where a generic one would not be realistic enough for the schema to accept. */
@@ -95,7 +106,11 @@ function propertyString(format: Readonly<Record<string, JsonSchema>>): string {
 
 /** A value for a documented property: every documented field present. */
 function sample(key: string, spec: JsonSchema): unknown {
-  if (key in overrides) return overrides[key];
+  // An override is for the key's usual meaning (`version` of GET /version, a string), not for an
+  // integer of the same name (the corosync config `version` of GET /cluster/status).
+  if (key in overrides && (spec.type !== 'integer' || typeof overrides[key] === 'number')) {
+    return overrides[key];
+  }
   if (spec.format && typeof spec.format === 'object') return propertyString(spec.format);
   if (spec.enum) return spec.enum[0];
   switch (spec.type) {

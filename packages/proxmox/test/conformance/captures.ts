@@ -77,7 +77,7 @@ export const errorCases: Readonly<
     reason: 'bad-request',
   },
   'errors/fog-proxmox-2.json': {
-    call: (client, c) => client.request('GET', c.concretePath),
+    call: (client) => client.nextId(100),
     reason: 'bad-request',
   },
   'errors/fog-proxmox-3.json': {
@@ -97,5 +97,11 @@ export const errorCases: Readonly<
     call: (client, c) => client.request('POST', c.concretePath),
     reason: 'auth',
   },
-  'errors/fog-proxmox-8.json': { call: (client, c) => client.request('GET', c.concretePath), reason: 'auth' },
+  'errors/fog-proxmox-8.json': {
+    call: (client, c) => {
+      const [, , , userid = '', , tokenid = ''] = c.concretePath.split('/');
+      return client.tokenInfo(userid, tokenid);
+    },
+    reason: 'auth',
+  },
 };

@@ -46,7 +46,19 @@ describe('the table of operations', () => {
       .map(([name]) => name)
       .sort();
     expect(upidMethods).toEqual(
-      ['deleteSnapshot', 'restoreLXC', 'rollback', 'shutdown', 'snapshot', 'start', 'stop', 'vzdump'].sort(),
+      [
+        'deleteSnapshot',
+        'migrate',
+        'reboot',
+        'resize',
+        'restoreLXC',
+        'rollback',
+        'shutdown',
+        'snapshot',
+        'start',
+        'stop',
+        'vzdump',
+      ].sort(),
     );
   });
 

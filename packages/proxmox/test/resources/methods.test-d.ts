@@ -15,6 +15,7 @@ import type {
   UPID,
 } from '@felhom/proxmox';
 import type { ClientMethodName } from '@felhom/proxmox/privileges';
+import type { ClusterStatusEntry, ContainerInterface, TokenInfo } from '@felhom/proxmox/schemas';
 import { describe, expectTypeOf, it } from 'vitest';
 
 // The public signatures the CLI and felhom services are written against.
@@ -39,6 +40,14 @@ describe('ProxmoxClient resource methods', () => {
     expectTypeOf(client.clusterResources('vm')).resolves.toEqualTypeOf<ClusterResource[]>();
     expectTypeOf(client.listTasks('pve1', { statusfilter: ['ok'] })).resolves.toEqualTypeOf<TaskListItem[]>();
     expectTypeOf(client.permissions('/')).resolves.toEqualTypeOf<Permissions>();
+    expectTypeOf(client.clusterStatus()).resolves.toEqualTypeOf<ClusterStatusEntry[]>();
+    expectTypeOf(client.nextId()).resolves.toEqualTypeOf<number>();
+    expectTypeOf(client.nextId(150)).resolves.toEqualTypeOf<number>();
+    expectTypeOf(client.tokenInfo('felhom@pve', 'agent')).resolves.toEqualTypeOf<TokenInfo>();
+    expectTypeOf(client.tokenInfo('felhom@pve', 'agent'))
+      .resolves.toHaveProperty('expire')
+      .toEqualTypeOf<number>();
+    expectTypeOf(client.interfaces('pve1', 100)).resolves.toEqualTypeOf<ContainerInterface[] | null>();
   });
 
   it('mutations resolve to a UPID (vzdump: or null), setConfig to void', () => {
@@ -57,6 +66,11 @@ describe('ProxmoxClient resource methods', () => {
     expectTypeOf(
       client.setConfig('pve1', 100, { memory: 512 }, { digest: 'x' }),
     ).resolves.toEqualTypeOf<void>();
+    expectTypeOf(client.reboot('pve1', 100, { timeout: 30 })).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(client.resize('pve1', 100, 'mp1', '+2G', { digest: 'x' })).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(
+      client.migrate('pve1', 100, 'pve2', { restart: true, targetStorage: { 'local-lvm': 'tank' } }),
+    ).resolves.toEqualTypeOf<UPID>();
   });
 
   it('rejects options PVE does not have', () => {
@@ -66,6 +80,10 @@ describe('ProxmoxClient resource methods', () => {
     void client.vzdump('pve1', { vmid: 100, mode: 'live' });
     // @ts-expect-error: snapshot needs a name
     void client.snapshot('pve1', 100, {});
+    // @ts-expect-error: a container volume is rootfs or mpN
+    void client.resize('pve1', 100, 'scsi0', '+1G');
+    // @ts-expect-error: containers have no live migration
+    void client.migrate('pve1', 100, 'pve2', { online: true });
   });
 
   it('has exactly the methods the privilege table names, plus the client’s own members', () => {

@@ -75,6 +75,7 @@ export const SIM_AGENT_PRIVILEGES: readonly string[] = [
   'VM.Config.Network',
   'VM.Config.Options',
   'VM.PowerMgmt',
+  'VM.Migrate',
   'SDN.Use',
 ];
 

@@ -1,0 +1,17 @@
+import * as v from 'valibot';
+import { flagLike, integerLike } from './primitives.js';
+
+/**
+ * `GET /access/users/{userid}/token/{tokenid}` (pve-access-control `read_token`): the token's
+ * entry of user.cfg. Hosts send `expire` and `privsep` as numbers or, as a captured PVE 6.2 host
+ * did, as strings (`"0"`). Output: `expire` a number (`0` = never; absent is read as `0`),
+ * `privsep` a boolean (`true`, PVE's default, when absent), `comment` when set.
+ */
+export const tokenInfoSchema = v.looseObject({
+  expire: v.optional(integerLike, 0),
+  privsep: v.optional(flagLike, 1),
+  comment: v.optional(v.string()),
+});
+
+/** What `tokenInfo(userid, tokenid)` resolves to; see {@link tokenInfoSchema}. */
+export type TokenInfo = v.InferOutput<typeof tokenInfoSchema>;
