@@ -276,6 +276,43 @@ export abstract class OperationMethods implements APIRequester {
     return operations.tokenInfo.invoke(this, ...args);
   }
 
+  /**
+   * The virtual machines on a node (`GET /nodes/{node}/qemu`). Never a 403: VMs without
+   * `VM.Audit` on `/vms/{vmid}` are silently left out.
+   */
+  listVMs(...args: OperationArguments<'listVMs'>): OperationResult<'listVMs'> {
+    return operations.listVMs.invoke(this, ...args);
+  }
+
+  /**
+   * A VM's current status (`GET …/qemu/{vmid}/status/current`), with what QEMU reports for a
+   * running VM (`qmpstatus`, e.g. `paused` during a backup in suspend mode, `nics`,
+   * `ballooninfo`); needs `VM.Audit` on `/vms/{vmid}`.
+   */
+  vmStatus(...args: OperationArguments<'vmStatus'>): OperationResult<'vmStatus'> {
+    return operations.vmStatus.invoke(this, ...args);
+  }
+
+  /**
+   * A VM's config with the property strings that matter parsed (`GET …/qemu/{vmid}/config`):
+   * `drives` (`scsiN`, `virtioN`, `ideN`, `sataN`), `efidisk0`, `tpmstate0`, `nets` (model, MAC,
+   * bridge, …), `unused`, `agent`, `memory` in MiB; other keys in `extra`. Pending changes are
+   * shown applied unless `current`; `snapshot` reads a snapshot's config. Keep `digest` for
+   * {@link ProxmoxClient.setVMConfig}. Needs `VM.Audit` on `/vms/{vmid}`.
+   */
+  vmConfig(...args: OperationArguments<'vmConfig'>): OperationResult<'vmConfig'> {
+    return operations.vmConfig.invoke(this, ...args);
+  }
+
+  /**
+   * A VM's snapshots (`GET …/qemu/{vmid}/snapshot`), each with `vmstate` (whether it holds the
+   * RAM), and PVE's `current` pseudo-entry split off into `current`; needs `VM.Audit` on
+   * `/vms/{vmid}`.
+   */
+  listVMSnapshots(...args: OperationArguments<'listVMSnapshots'>): OperationResult<'listVMSnapshots'> {
+    return operations.listVMSnapshots.invoke(this, ...args);
+  }
+
   /** Reads a task's status once from the node in its UPID. */
   taskStatusOnce(...args: OperationArguments<'taskStatusOnce'>): OperationResult<'taskStatusOnce'> {
     return operations.taskStatusOnce.invoke(this, ...args);

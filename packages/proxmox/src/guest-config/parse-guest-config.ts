@@ -22,7 +22,11 @@ export interface GuestConfigRaw {
 const integerText = /^-?\d+$/;
 const numberText = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-function scalar(key: string, kind: ScalarKind, value: unknown): string | number | boolean {
+/**
+ * Reads one scalar config value as its kind: numbers from strings (`"1.5"`), booleans from
+ * `0`/`1`/`""`. Throws `InvalidArgumentError` naming the key otherwise. Shared with VM configs.
+ */
+export function readScalar(key: string, kind: ScalarKind, value: unknown): string | number | boolean {
   switch (kind) {
     case 'string':
       if (typeof value === 'string') return value;
@@ -67,7 +71,7 @@ export function parseGuestConfig(raw: GuestConfigRaw): GuestConfig {
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'digest' || key === 'lxc') continue;
     if (Object.hasOwn(scalarKeys, key)) {
-      out[key] = scalar(key, scalarKeys[key as keyof typeof scalarKeys], value);
+      out[key] = readScalar(key, scalarKeys[key as keyof typeof scalarKeys], value);
       continue;
     }
     const indexed = indexedKeyPattern.exec(key);

@@ -31,6 +31,10 @@ import { taskLogOperation } from './tasks/task-log.js';
 import { taskLogTailOperation } from './tasks/task-log-tail.js';
 import { taskStatusOnceOperation } from './tasks/task-status-once.js';
 import { waitTaskOperation } from './tasks/wait-task.js';
+import { listVMSnapshotsOperation } from './vms/list-vm-snapshots.js';
+import { listVMsOperation } from './vms/list-vms.js';
+import { vmConfigOperation } from './vms/vm-config.js';
+import { vmStatusOperation } from './vms/vm-status.js';
 
 /**
  * Every typed method of `ProxmoxClient`, defined once each: the client's methods, the
@@ -67,6 +71,10 @@ export const operations = {
   ...clusterStatusOperation,
   ...nextIdOperation,
   ...tokenInfoOperation,
+  ...listVMsOperation,
+  ...vmStatusOperation,
+  ...vmConfigOperation,
+  ...listVMSnapshotsOperation,
   ...taskStatusOnceOperation,
   ...taskLogTailOperation,
   ...taskLogOperation,

@@ -19,3 +19,5 @@ export type { ListStorageOptions } from './storage/list-storage.js';
 export type { NodeStorageOptions } from './storage/node-storage.js';
 export type { StorageContentFilter } from './storage/storage-content.js';
 export type { TaskListFilter, TaskStatusFilter } from './tasks/list-tasks.js';
+export type { VMConfigOptions } from './vms/vm-config.js';
+export type { VMStatusWithVmid } from './vms/vm-status.js';

@@ -38,3 +38,4 @@ export {
 export { type TaskListItem, taskListItemSchema, taskListSchema } from './task-list.js';
 export type { TokenInfo } from './token-info.js';
 export { type PveVersion, versionSchema } from './version.js';
+export type { VirtualMachine, VMStatus } from './vm.js';

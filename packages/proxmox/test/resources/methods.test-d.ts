@@ -14,8 +14,14 @@ import type {
   TaskListItem,
   UPID,
 } from '@felhom/proxmox';
+import type { VMConfig } from '@felhom/proxmox/encoding';
 import type { ClientMethodName } from '@felhom/proxmox/privileges';
-import type { ClusterStatusEntry, ContainerInterface, TokenInfo } from '@felhom/proxmox/schemas';
+import type {
+  ClusterStatusEntry,
+  ContainerInterface,
+  TokenInfo,
+  VirtualMachine,
+} from '@felhom/proxmox/schemas';
 import { describe, expectTypeOf, it } from 'vitest';
 
 // The public signatures the CLI and felhom services are written against.
@@ -48,6 +54,11 @@ describe('ProxmoxClient resource methods', () => {
       .resolves.toHaveProperty('expire')
       .toEqualTypeOf<number>();
     expectTypeOf(client.interfaces('pve1', 100)).resolves.toEqualTypeOf<ContainerInterface[] | null>();
+    expectTypeOf(client.listVMs('pve1')).resolves.toEqualTypeOf<VirtualMachine[]>();
+    expectTypeOf(client.vmStatus('pve1', 102)).resolves.toHaveProperty('vmid').toEqualTypeOf<number>();
+    expectTypeOf(client.vmStatus('pve1', 102)).resolves.toHaveProperty('agent').toEqualTypeOf<boolean>();
+    expectTypeOf(client.vmConfig('pve1', 102, { snapshot: 'x' })).resolves.toEqualTypeOf<VMConfig>();
+    expectTypeOf(client.listVMSnapshots('pve1', 102)).resolves.toEqualTypeOf<SnapshotList>();
   });
 
   it('mutations resolve to a UPID (vzdump: or null), setConfig to void', () => {
