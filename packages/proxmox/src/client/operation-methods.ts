@@ -313,6 +313,108 @@ export abstract class OperationMethods implements APIRequester {
     return operations.listVMSnapshots.invoke(this, ...args);
   }
 
+  /**
+   * Changes a VM's config (`PUT …/qemu/{vmid}/config`), synchronously: it resolves once the
+   * change is written. PVE also has `POST …/config`, which does the same in a `qmconfig` task and
+   * answers a UPID; this method uses `PUT`, so there is no task to wait for. A running VM takes
+   * what it can hot-plug at once (NICs, disks, `name`, `onboot`, `cpulimit`, …) and keeps the rest
+   * pending until its next start: read it back with `vmConfig(node, vmid, { current: true })` to
+   * see what runs now. Pass the `digest` from {@link ProxmoxClient.vmConfig}: a concurrent edit then
+   * fails with an `APIError` of reason `conflict` instead of being overwritten. A new disk is
+   * `drives: { scsi1: { file: 'local-lvm:32' } }`. Needs one of the `VM.Config.*` privileges on
+   * `/vms/{vmid}`, then each key's own (`VM.Config.CPU` for `cores`, `VM.Config.Disk` or
+   * `VM.Config.CDROM` for a drive plus `Datastore.AllocateSpace` for a new disk, `SDN.Use` on a
+   * NIC's bridge, …); see {@link requiredPrivileges}`.setVMConfig`.
+   */
+  setVMConfig(...args: OperationArguments<'setVMConfig'>): OperationResult<'setVMConfig'> {
+    return operations.setVMConfig.invoke(this, ...args);
+  }
+
+  /**
+   * Takes a snapshot of a VM (`POST …/qemu/{vmid}/snapshot`) in a `qmsnapshot` task; with
+   * `vmstate` the RAM of a running VM too. Needs `VM.Snapshot` on `/vms/{vmid}`.
+   *
+   * @example
+   * ```ts
+   * await client.waitTask(await client.snapshotVM('pve1', 102, { name: 'before_upgrade', vmstate: true }));
+   * ```
+   */
+  snapshotVM(...args: OperationArguments<'snapshotVM'>): OperationResult<'snapshotVM'> {
+    return operations.snapshotVM.invoke(this, ...args);
+  }
+
+  /**
+   * Rolls a VM back to a snapshot (`POST …/qemu/{vmid}/snapshot/{name}/rollback`) in a
+   * `qmrollback` task: a running VM is stopped, the disks and config restored, and the VM gets a
+   * new `vmgenid`. A snapshot with RAM (`vmstate`) resumes the VM where it was; `start` starts it
+   * otherwise (PVE 7.2+). Needs `VM.Snapshot` or `VM.Snapshot.Rollback` on `/vms/{vmid}`, and
+   * `VM.PowerMgmt` for `start`.
+   */
+  rollbackVM(...args: OperationArguments<'rollbackVM'>): OperationResult<'rollbackVM'> {
+    return operations.rollbackVM.invoke(this, ...args);
+  }
+
+  /**
+   * Deletes a VM snapshot (`DELETE …/qemu/{vmid}/snapshot/{name}`) in a `qmdelsnapshot` task,
+   * its RAM state volume included. Needs `VM.Snapshot` on `/vms/{vmid}`.
+   */
+  deleteVMSnapshot(...args: OperationArguments<'deleteVMSnapshot'>): OperationResult<'deleteVMSnapshot'> {
+    return operations.deleteVMSnapshot.invoke(this, ...args);
+  }
+
+  /**
+   * Starts a VM (`POST …/qemu/{vmid}/status/start`) in a `qmstart` task; pending config changes
+   * take effect. The call itself checks little: a running, locked or template VM fails the task,
+   * not the call. For an HA-managed VM the UPID's `type` is `hastart` (only queued with the HA
+   * manager; poll `vmStatus`). Needs `VM.PowerMgmt` on `/vms/{vmid}`.
+   */
+  startVM(...args: OperationArguments<'startVM'>): OperationResult<'startVM'> {
+    return operations.startVM.invoke(this, ...args);
+  }
+
+  /**
+   * Stops a VM hard (`POST …/qemu/{vmid}/status/stop`), like pulling the power cord, in a `qmstop`
+   * task; stopping a stopped VM succeeds. Prefer {@link ProxmoxClient.shutdownVM}. HA-managed: a
+   * `hastop` UPID. Needs `VM.PowerMgmt` on `/vms/{vmid}`.
+   */
+  stopVM(...args: OperationArguments<'stopVM'>): OperationResult<'stopVM'> {
+    return operations.stopVM.invoke(this, ...args);
+  }
+
+  /**
+   * Shuts a VM down cleanly (`POST …/qemu/{vmid}/status/shutdown`): an ACPI power button press,
+   * or the guest agent's shutdown when the agent is enabled, in a `qmshutdown` task. Here
+   * `timeout` is the host's timeout in seconds (`requestTimeout` is the HTTP one); with
+   * `forceStop` the VM is stopped hard when it passes. HA-managed: a `hastop` UPID. Needs
+   * `VM.PowerMgmt` on `/vms/{vmid}`.
+   */
+  shutdownVM(...args: OperationArguments<'shutdownVM'>): OperationResult<'shutdownVM'> {
+    return operations.shutdownVM.invoke(this, ...args);
+  }
+
+  /**
+   * Reboots a running VM (`POST …/qemu/{vmid}/status/reboot`): a clean shutdown, then a start that
+   * applies pending config changes, in a `qmreboot` task. A VM that is not running fails the call
+   * (`APIError`, `VM 102 not running`). Here `timeout` is the host's shutdown timeout in seconds
+   * (`requestTimeout` is the HTTP one). Needs `VM.PowerMgmt` on `/vms/{vmid}`.
+   */
+  rebootVM(...args: OperationArguments<'rebootVM'>): OperationResult<'rebootVM'> {
+    return operations.rebootVM.invoke(this, ...args);
+  }
+
+  /**
+   * Restores a VM from a backup (`POST /nodes/{node}/qemu` with `archive`, what `qmrestore`
+   * does) in a `qmrestore` task: the disks are allocated anew for `vmid` on `storage`, the
+   * backed-up config merged with the keys given. A VMA or PBS backup of a VM; a container backup
+   * fails the task. Needs `VM.Allocate` on `/vms/{vmid}` (or on the pool; with `force` over an
+   * existing VM, `VM.Backup` on it), `Datastore.AllocateSpace` on `storage`, read access to the
+   * archive, `VM.PowerMgmt` for `start`, the per-key config privileges, and `SDN.Use` on the
+   * bridges of the backed-up NICs (checked in the task); see {@link requiredPrivileges}`.restoreVM`.
+   */
+  restoreVM(...args: OperationArguments<'restoreVM'>): OperationResult<'restoreVM'> {
+    return operations.restoreVM.invoke(this, ...args);
+  }
+
   /** Reads a task's status once from the node in its UPID. */
   taskStatusOnce(...args: OperationArguments<'taskStatusOnce'>): OperationResult<'taskStatusOnce'> {
     return operations.taskStatusOnce.invoke(this, ...args);

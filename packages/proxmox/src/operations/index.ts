@@ -31,8 +31,17 @@ import { taskLogOperation } from './tasks/task-log.js';
 import { taskLogTailOperation } from './tasks/task-log-tail.js';
 import { taskStatusOnceOperation } from './tasks/task-status-once.js';
 import { waitTaskOperation } from './tasks/wait-task.js';
+import { deleteVMSnapshotOperation } from './vms/delete-vm-snapshot.js';
 import { listVMSnapshotsOperation } from './vms/list-vm-snapshots.js';
 import { listVMsOperation } from './vms/list-vms.js';
+import { rebootVMOperation } from './vms/reboot-vm.js';
+import { restoreVMOperation } from './vms/restore-vm.js';
+import { rollbackVMOperation } from './vms/rollback-vm.js';
+import { setVMConfigOperation } from './vms/set-vm-config.js';
+import { shutdownVMOperation } from './vms/shutdown-vm.js';
+import { snapshotVMOperation } from './vms/snapshot-vm.js';
+import { startVMOperation } from './vms/start-vm.js';
+import { stopVMOperation } from './vms/stop-vm.js';
 import { vmConfigOperation } from './vms/vm-config.js';
 import { vmStatusOperation } from './vms/vm-status.js';
 
@@ -75,6 +84,15 @@ export const operations = {
   ...vmStatusOperation,
   ...vmConfigOperation,
   ...listVMSnapshotsOperation,
+  ...setVMConfigOperation,
+  ...snapshotVMOperation,
+  ...rollbackVMOperation,
+  ...deleteVMSnapshotOperation,
+  ...startVMOperation,
+  ...stopVMOperation,
+  ...shutdownVMOperation,
+  ...rebootVMOperation,
+  ...restoreVMOperation,
   ...taskStatusOnceOperation,
   ...taskLogTailOperation,
   ...taskLogOperation,

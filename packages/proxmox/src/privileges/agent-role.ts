@@ -15,13 +15,22 @@ const optionsTheClientNeverSends = new Set([
   'ionice',
   'fleecing',
   'userid',
+  'ha-managed',
 ]);
+
+/**
+ * Config keys the role is not for: a VM's `startup` order also needs `Sys.Modify` on `/` (it
+ * changes how the host boots its guests), which the role leaves out.
+ */
+const configKeysOutsideTheRole = new Set(['startup']);
 
 /** Whether a check can apply to a call the client's methods make. */
 function neededByTheClient(check: PrivilegeCheck): boolean {
   switch (check.when.kind) {
     case 'option':
       return check.when.options.some((option) => !optionsTheClientNeverSends.has(option));
+    case 'config-key':
+      return !configKeysOutsideTheRole.has(check.when.keys);
     case 'privileged-container':
       return false; // privileged containers go through the root CLI, never the API token
     default:

@@ -48,15 +48,23 @@ describe('the table of operations', () => {
     expect(upidMethods).toEqual(
       [
         'deleteSnapshot',
+        'deleteVMSnapshot',
         'migrate',
         'reboot',
+        'rebootVM',
         'resize',
         'restoreLXC',
+        'restoreVM',
         'rollback',
+        'rollbackVM',
         'shutdown',
+        'shutdownVM',
         'snapshot',
+        'snapshotVM',
         'start',
+        'startVM',
         'stop',
+        'stopVM',
         'vzdump',
       ].sort(),
     );

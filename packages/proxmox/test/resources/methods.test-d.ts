@@ -82,6 +82,33 @@ describe('ProxmoxClient resource methods', () => {
     expectTypeOf(
       client.migrate('pve1', 100, 'pve2', { restart: true, targetStorage: { 'local-lvm': 'tank' } }),
     ).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(
+      client.setVMConfig(
+        'pve1',
+        102,
+        { memory: 4096, drives: { scsi1: { file: 'local-lvm:8' } } },
+        { digest: 'x' },
+      ),
+    ).resolves.toEqualTypeOf<void>();
+    expectTypeOf(
+      client.snapshotVM('pve1', 102, { name: 'a1', vmstate: true }),
+    ).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(client.rollbackVM('pve1', 102, 'a1', { start: true })).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(client.deleteVMSnapshot('pve1', 102, 'a1', { force: true })).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(client.startVM('pve1', 102)).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(client.stopVM('pve1', 102)).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(
+      client.shutdownVM('pve1', 102, { timeout: 60, forceStop: true }),
+    ).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(client.rebootVM('pve1', 102, { timeout: 60 })).resolves.toEqualTypeOf<UPID>();
+    expectTypeOf(
+      client.restoreVM('pve1', {
+        vmid: 150,
+        archive: 'local:backup/x.vma.zst',
+        storage: 'local-lvm',
+        name: 'copy',
+      }),
+    ).resolves.toEqualTypeOf<UPID>();
   });
 
   it('rejects options PVE does not have', () => {
@@ -95,6 +122,10 @@ describe('ProxmoxClient resource methods', () => {
     void client.resize('pve1', 100, 'scsi0', '+1G');
     // @ts-expect-error: containers have no live migration
     void client.migrate('pve1', 100, 'pve2', { online: true });
+    // @ts-expect-error: a restore takes its drives from the archive
+    void client.restoreVM('pve1', { vmid: 150, archive: 'a:b', drives: {} });
+    // @ts-expect-error: not a drive key
+    void client.setVMConfig('pve1', 102, { drives: { nvme0: { file: 'x' } } });
   });
 
   it('has exactly the methods the privilege table names, plus the client’s own members', () => {
