@@ -324,7 +324,7 @@ export abstract class OperationMethods implements APIRequester {
    * `drives: { scsi1: { file: 'local-lvm:32' } }`. Needs one of the `VM.Config.*` privileges on
    * `/vms/{vmid}`, then each key's own (`VM.Config.CPU` for `cores`, `VM.Config.Disk` or
    * `VM.Config.CDROM` for a drive plus `Datastore.AllocateSpace` for a new disk, `SDN.Use` on a
-   * NIC's bridge, …); see {@link requiredPrivileges}`.setVMConfig`.
+   * NIC's bridge, …); see `requiredPrivileges.setVMConfig` (`@felhom/proxmox/privileges`).
    */
   setVMConfig(...args: OperationArguments<'setVMConfig'>): OperationResult<'setVMConfig'> {
     return operations.setVMConfig.invoke(this, ...args);
@@ -409,7 +409,8 @@ export abstract class OperationMethods implements APIRequester {
    * fails the task. Needs `VM.Allocate` on `/vms/{vmid}` (or on the pool; with `force` over an
    * existing VM, `VM.Backup` on it), `Datastore.AllocateSpace` on `storage`, read access to the
    * archive, `VM.PowerMgmt` for `start`, the per-key config privileges, and `SDN.Use` on the
-   * bridges of the backed-up NICs (checked in the task); see {@link requiredPrivileges}`.restoreVM`.
+   * bridges of the backed-up NICs (checked in the task); see `requiredPrivileges.restoreVM`
+   * (`@felhom/proxmox/privileges`).
    */
   restoreVM(...args: OperationArguments<'restoreVM'>): OperationResult<'restoreVM'> {
     return operations.restoreVM.invoke(this, ...args);

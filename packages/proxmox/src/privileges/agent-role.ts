@@ -56,33 +56,39 @@ export const agentRoleMethods: readonly ClientMethodName[] = (
  * Why each is there:
  * - `Datastore.Audit`: `listStorage`/`nodeStorage`/`storageContent` and the storages of
  *   `clusterResources` (without it they are silently empty).
- * - `Datastore.AllocateSpace`: `restoreLXC` allocates the root file system on the target
- *   storage; `vzdump` writes to the backup storage; reading a backup of another guest and
+ * - `Datastore.AllocateSpace`: `restoreLXC`/`restoreVM` allocate volumes on the target storage,
+ *   `setVMConfig` a new disk, `resize` grows one; `vzdump` writes to the backup storage; reading a backup of another guest and
  *   seeing backups in `storageContent` need it on the backup storage.
- * - `SDN.Use`: `restoreLXC`/`setConfig` with a `netN` attach to a bridge, checked on
+ * - `SDN.Use`: a `netN` of `restoreLXC`/`setConfig`/`restoreVM`/`setVMConfig` attaches to a bridge, checked on
  *   `/sdn/zones/localnetwork/<bridge>`.
  * - `Sys.Audit`: `nodeStatus`, `clusterStatus` (403 without it), the usage figures of `nodes`
  *   and `clusterResources`, and reading tasks other users started.
- * - `VM.Allocate`: `restoreLXC` creates the guest; setting the `nesting` feature flag.
- * - `VM.Audit`: `guestStatus`, `guestConfig`, `listSnapshots`, `interfaces` (403 without it),
- *   `listLXC` and `clusterResources` (filtered without it).
+ * - `VM.Allocate`: `restoreLXC`/`restoreVM` create the guest; setting the `nesting` feature flag.
+ * - `VM.Audit`: `guestStatus`, `guestConfig`, `listSnapshots`, `interfaces`, `vmStatus`,
+ *   `vmConfig`, `listVMSnapshots` (403 without it), `listLXC`, `listVMs` and `clusterResources`
+ *   (filtered without it).
  * - `VM.Backup`: `vzdump` (checked inside the task), restoring a backup of another guest, and
  *   seeing a guest's backups in `storageContent`.
  * - `VM.Config.CPU`, `VM.Config.Disk`, `VM.Config.Memory`, `VM.Config.Network`,
- *   `VM.Config.Options`: the per-key checks of `setConfig` and of the keys `restoreLXC` passes
- *   (cores; rootfs/mpN; memory/swap; netN/hostname/DNS; everything else).
+ *   `VM.Config.Options`: the per-key checks of `setConfig`/`setVMConfig` and of the keys
+ *   `restoreLXC`/`restoreVM` pass (cores; volumes and drives; memory; NICs, hostname, DNS;
+ *   everything else), and `resize`.
+ * - `VM.Config.CDROM`, `VM.Config.HWType`, `VM.Config.Cloudinit`: the VM keys only they allow
+ *   (an ISO in a CD-ROM drive; machine, display, SCSI controller; cloud-init users and keys).
  * - `VM.Migrate`: `migrate` (moving a container to another node, e.g. before a node's
  *   maintenance); weaker than `VM.Allocate`, which the role already has.
- * - `VM.PowerMgmt`: `start`, `stop`, `shutdown`, `reboot`.
- * - `VM.Snapshot`: `snapshot`, `deleteSnapshot` (and `rollback`).
+ * - `VM.PowerMgmt`: `start`, `stop`, `shutdown`, `reboot` and their VM counterparts, and
+ *   starting a guest after a rollback or a VM after a restore.
+ * - `VM.Snapshot`: `snapshot`, `deleteSnapshot`, `snapshotVM`, `deleteVMSnapshot` (and the
+ *   rollbacks).
  * - `VM.Snapshot.Rollback`: `rollback` accepts it instead of `VM.Snapshot`; it is redundant
  *   while `VM.Snapshot` is granted and kept so the role still rolls back if `VM.Snapshot` is
  *   ever split off.
  *
- * Deliberately absent: `Sys.Modify` (privileged containers, I/O limits), `Datastore.Allocate`
- * (retention overrides; it also allows deleting any volume on the storage), `User.Modify` (only
- * `tokenInfo` needs it, and it would let the token create tokens; see {@link agentRoleMethods}),
- * and every root@pam-only option.
+ * Deliberately absent: `Sys.Modify` (privileged containers, I/O limits, a VM's `startup`
+ * order), `Datastore.Allocate` (retention overrides; it also allows deleting any volume on the
+ * storage), `User.Modify` (only `tokenInfo` needs it, and it would let the token create tokens;
+ * see {@link agentRoleMethods}), and every root@pam-only option.
  */
 export const agentRolePrivileges: readonly PvePrivilege[] = [
   ...new Set(

@@ -6,11 +6,17 @@ export {
   clusterResourceSchema,
   clusterResourcesSchema,
 } from './cluster-resources.js';
-export type { ClusterStatusCluster, ClusterStatusEntry, ClusterStatusNode } from './cluster-status.js';
-export type { ContainerInterface } from './container-interfaces.js';
+export {
+  type ClusterStatusCluster,
+  type ClusterStatusEntry,
+  type ClusterStatusNode,
+  clusterStatusSchema,
+} from './cluster-status.js';
+export { type ContainerInterface, containerInterfacesSchema } from './container-interfaces.js';
 export { type Guest, type GuestStatus, guestSchema, guestStatusSchema, lxcListSchema } from './guest.js';
 export { guestConfigRawSchema, guestConfigSchema } from './guest-config.js';
 export { nullResponseSchema, optionalUpidStringSchema, upidStringSchema } from './mutation.js';
+export { nextIdSchema } from './next-id.js';
 export { type NodeStatus, nodeStatusSchema } from './node-status.js';
 export { type NodeListItem, nodeListItemSchema, nodesSchema } from './nodes.js';
 export { issueFieldPath, parseResponse, type ResponseSchema } from './parse.js';
@@ -36,6 +42,13 @@ export {
   storageContentSchema,
 } from './storage-content.js';
 export { type TaskListItem, taskListItemSchema, taskListSchema } from './task-list.js';
-export type { TokenInfo } from './token-info.js';
+export { type TokenInfo, tokenInfoSchema } from './token-info.js';
 export { type PveVersion, versionSchema } from './version.js';
-export type { VirtualMachine, VMStatus } from './vm.js';
+export {
+  type VirtualMachine,
+  type VMStatus,
+  vmListSchema,
+  vmSchema,
+  vmStatusSchema,
+} from './vm.js';
+export { vmConfigRawSchema, vmConfigSchema } from './vm-config.js';

@@ -13,5 +13,8 @@ export const tokenInfoSchema = v.looseObject({
   comment: v.optional(v.string()),
 });
 
-/** What `tokenInfo(userid, tokenid)` resolves to; see {@link tokenInfoSchema}. */
+/**
+ * What `tokenInfo(userid, tokenid)` resolves to: `expire` (seconds since the epoch, `0` = never),
+ * `privsep` and, when set, `comment`.
+ */
 export type TokenInfo = v.InferOutput<typeof tokenInfoSchema>;

@@ -101,7 +101,8 @@ export const restoreVMOperation = {
    * fails the task. Needs `VM.Allocate` on `/vms/{vmid}` (or on the pool; with `force` over an
    * existing VM, `VM.Backup` on it), `Datastore.AllocateSpace` on `storage`, read access to the
    * archive, `VM.PowerMgmt` for `start`, the per-key config privileges, and `SDN.Use` on the
-   * bridges of the backed-up NICs (checked in the task); see {@link requiredPrivileges}`.restoreVM`.
+   * bridges of the backed-up NICs (checked in the task); see `requiredPrivileges.restoreVM`
+   * (`@felhom/proxmox/privileges`).
    */
   restoreVM: defineOperation({
     method: 'POST',

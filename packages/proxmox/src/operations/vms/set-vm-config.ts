@@ -61,7 +61,7 @@ export const setVMConfigOperation = {
    * `drives: { scsi1: { file: 'local-lvm:32' } }`. Needs one of the `VM.Config.*` privileges on
    * `/vms/{vmid}`, then each key's own (`VM.Config.CPU` for `cores`, `VM.Config.Disk` or
    * `VM.Config.CDROM` for a drive plus `Datastore.AllocateSpace` for a new disk, `SDN.Use` on a
-   * NIC's bridge, …); see {@link requiredPrivileges}`.setVMConfig`.
+   * NIC's bridge, …); see `requiredPrivileges.setVMConfig` (`@felhom/proxmox/privileges`).
    */
   setVMConfig: defineOperation({
     method: 'PUT',
