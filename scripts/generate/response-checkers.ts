@@ -162,7 +162,8 @@ class Generator {
       [
         `function check${name}(input: unknown): boolean {`,
         `if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;`,
-        'const o = input as Record<string, unknown>;',
+        // An object with no declared field only has to be an object.
+        ...(checks.length === 0 ? [] : ['const o = input as Record<string, unknown>;']),
         ...checks,
         'return true;',
         '}',

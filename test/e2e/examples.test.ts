@@ -29,6 +29,12 @@ const expectations: Record<string, RegExp[]> = {
     /^\s+\| TASK OK$/m,
     /^done: OK; CT 900 "restored-900" is stopped/m,
   ],
+  'snapshot-vm-before-upgrade.ts': [
+    /^VM 102 "haos" is running \(guest agent on\)$/m,
+    /^ {2}\| saving VM state and RAM using storage 'local-lvm'$/m,
+    /^snapshot before-upgrade-\d{8}-\d{4} taken with RAM$/m,
+    /^snapshots of VM 102: before-upgrade-\d{8}-\d{4}$/m,
+  ],
   'host-health.ts': [
     /^SAMPLE DATA: canned smartctl and sensors outputs, not this machine/,
     /^\/dev\/sda\s+WARNING\s/m,

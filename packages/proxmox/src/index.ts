@@ -50,6 +50,8 @@ export type {
   StorageConfig,
   StorageContentItem,
   TaskListItem,
+  VirtualMachine,
+  VMStatus,
 } from './schemas/index.js';
 export type { APIRequester, TaskLogLine, TaskResult, TaskStatus, UPIDInput } from './tasks/index.js';
 export type { TLSOptions } from './tls/index.js';
@@ -64,3 +66,4 @@ export {
 } from './transport/index.js';
 // UPIDs
 export { formatUPID, parseUPID, type UPID, type UPIDFields } from './upid/index.js';
+export type { VMConfig, VMConfigChanges } from './vm-config/index.js';

@@ -198,6 +198,224 @@ export abstract class OperationMethods implements APIRequester {
     return operations.setConfig.invoke(this, ...args);
   }
 
+  /**
+   * Reboots a running container (`POST …/lxc/{vmid}/status/reboot`): a clean shutdown, then a
+   * start, in one `vzreboot` task. A container that is not running fails the call (`APIError`,
+   * `VM 100 not running`). Needs `VM.PowerMgmt` on `/vms/{vmid}`. Here `timeout` is the host's
+   * shutdown timeout in seconds (`requestTimeout` is the HTTP one).
+   */
+  reboot(...args: OperationArguments<'reboot'>): OperationResult<'reboot'> {
+    return operations.reboot.invoke(this, ...args);
+  }
+
+  /**
+   * Grows a container volume (`PUT …/lxc/{vmid}/resize`): `size` is the new size (`'16G'`) or,
+   * with `+`, how much to add (`'+2G'`); shrinking is refused by the host. Resolves to the UPID of
+   * the `resize` task, which grows the volume and its file system (online for a running
+   * container). Needs `VM.Config.Disk` and `VM.Config.Options` on `/vms/{vmid}` and
+   * `Datastore.AllocateSpace` on the volume's storage.
+   */
+  resize(...args: OperationArguments<'resize'>): OperationResult<'resize'> {
+    return operations.resize.invoke(this, ...args);
+  }
+
+  /**
+   * The network interfaces inside a running container, with their MAC and IP addresses
+   * (`GET …/lxc/{vmid}/interfaces`, PVE 8.0+; older hosts answer 501). Resolves to `null` when
+   * the container is not running. Needs `VM.Audit` on `/vms/{vmid}`.
+   */
+  interfaces(...args: OperationArguments<'interfaces'>): OperationResult<'interfaces'> {
+    return operations.interfaces.invoke(this, ...args);
+  }
+
+  /**
+   * Moves a container to another node of the cluster (`POST …/lxc/{vmid}/migrate`), in a
+   * `vzmigrate` task (`hamigrate` for an HA-managed container, which only queues the request
+   * with the HA manager). A running container needs `restart`. Needs `VM.Migrate` on
+   * `/vms/{vmid}`; with `targetStorage` also `VM.Config.Disk` on it and `Datastore.AllocateSpace`
+   * on each target storage.
+   */
+  migrate(...args: OperationArguments<'migrate'>): OperationResult<'migrate'> {
+    return operations.migrate.invoke(this, ...args);
+  }
+
+  /**
+   * The cluster's membership and quorum (`GET /cluster/status`): a `cluster` entry (name, node
+   * count, `quorate`; absent on a host that is not in a cluster) and one `node` entry per node
+   * (`online`, `local` for the node that answered, corosync `nodeid`, `ip`). Needs `Sys.Audit`
+   * on `/`.
+   */
+  clusterStatus(...args: OperationArguments<'clusterStatus'>): OperationResult<'clusterStatus'> {
+    return operations.clusterStatus.invoke(this, ...args);
+  }
+
+  /**
+   * The lowest free vmid (`GET /cluster/nextid`), or with `vmid` that id if it is free (an
+   * `APIError` with status 400 naming `vmid` when a guest has it). PVE answers the id as a string;
+   * this resolves to a number. Any authenticated token may call it. The id is only free at the
+   * moment of the answer: a create or restore with it can still find it taken.
+   */
+  nextId(...args: OperationArguments<'nextId'>): OperationResult<'nextId'> {
+    return operations.nextId.invoke(this, ...args);
+  }
+
+  /**
+   * An API token's own settings (`GET /access/users/{userid}/token/{tokenid}`): its expiry
+   * (`expire`, seconds since the epoch, `0` = never), privilege separation and comment. Needs
+   * `User.Modify` on `/access/groups` (or on a group of the user), even for the token asking about
+   * itself: PVE never counts a token as its user's "self". The agent's role leaves `User.Modify`
+   * out (it would let the token create tokens), so call this with an administrator's token.
+   *
+   * @example
+   * ```ts
+   * const { expire } = await adminClient.tokenInfo('felhom@pve', 'agent');
+   * if (expire !== 0 && expire * 1000 < Date.now() + 7 * 86_400_000) console.warn('renew the agent token');
+   * ```
+   */
+  tokenInfo(...args: OperationArguments<'tokenInfo'>): OperationResult<'tokenInfo'> {
+    return operations.tokenInfo.invoke(this, ...args);
+  }
+
+  /**
+   * The virtual machines on a node (`GET /nodes/{node}/qemu`). Never a 403: VMs without
+   * `VM.Audit` on `/vms/{vmid}` are silently left out.
+   */
+  listVMs(...args: OperationArguments<'listVMs'>): OperationResult<'listVMs'> {
+    return operations.listVMs.invoke(this, ...args);
+  }
+
+  /**
+   * A VM's current status (`GET …/qemu/{vmid}/status/current`), with what QEMU reports for a
+   * running VM (`qmpstatus`, e.g. `paused` during a backup in suspend mode, `nics`,
+   * `ballooninfo`); needs `VM.Audit` on `/vms/{vmid}`.
+   */
+  vmStatus(...args: OperationArguments<'vmStatus'>): OperationResult<'vmStatus'> {
+    return operations.vmStatus.invoke(this, ...args);
+  }
+
+  /**
+   * A VM's config with the property strings that matter parsed (`GET …/qemu/{vmid}/config`):
+   * `drives` (`scsiN`, `virtioN`, `ideN`, `sataN`), `efidisk0`, `tpmstate0`, `nets` (model, MAC,
+   * bridge, …), `unused`, `agent`, `memory` in MiB; other keys in `extra`. Pending changes are
+   * shown applied unless `current`; `snapshot` reads a snapshot's config. Keep `digest` for
+   * {@link ProxmoxClient.setVMConfig}. Needs `VM.Audit` on `/vms/{vmid}`.
+   */
+  vmConfig(...args: OperationArguments<'vmConfig'>): OperationResult<'vmConfig'> {
+    return operations.vmConfig.invoke(this, ...args);
+  }
+
+  /**
+   * A VM's snapshots (`GET …/qemu/{vmid}/snapshot`), each with `vmstate` (whether it holds the
+   * RAM), and PVE's `current` pseudo-entry split off into `current`; needs `VM.Audit` on
+   * `/vms/{vmid}`.
+   */
+  listVMSnapshots(...args: OperationArguments<'listVMSnapshots'>): OperationResult<'listVMSnapshots'> {
+    return operations.listVMSnapshots.invoke(this, ...args);
+  }
+
+  /**
+   * Changes a VM's config (`PUT …/qemu/{vmid}/config`), synchronously: it resolves once the
+   * change is written. PVE also has `POST …/config`, which does the same in a `qmconfig` task and
+   * answers a UPID; this method uses `PUT`, so there is no task to wait for. A running VM takes
+   * what it can hot-plug at once (NICs, disks, `name`, `onboot`, `cpulimit`, …) and keeps the rest
+   * pending until its next start: read it back with `vmConfig(node, vmid, { current: true })` to
+   * see what runs now. Pass the `digest` from {@link ProxmoxClient.vmConfig}: a concurrent edit then
+   * fails with an `APIError` of reason `conflict` instead of being overwritten. A new disk is
+   * `drives: { scsi1: { file: 'local-lvm:32' } }`. Needs one of the `VM.Config.*` privileges on
+   * `/vms/{vmid}`, then each key's own (`VM.Config.CPU` for `cores`, `VM.Config.Disk` or
+   * `VM.Config.CDROM` for a drive plus `Datastore.AllocateSpace` for a new disk, `SDN.Use` on a
+   * NIC's bridge, …); see `requiredPrivileges.setVMConfig` (`@felhom/proxmox/privileges`).
+   */
+  setVMConfig(...args: OperationArguments<'setVMConfig'>): OperationResult<'setVMConfig'> {
+    return operations.setVMConfig.invoke(this, ...args);
+  }
+
+  /**
+   * Takes a snapshot of a VM (`POST …/qemu/{vmid}/snapshot`) in a `qmsnapshot` task; with
+   * `vmstate` the RAM of a running VM too. Needs `VM.Snapshot` on `/vms/{vmid}`.
+   *
+   * @example
+   * ```ts
+   * await client.waitTask(await client.snapshotVM('pve1', 102, { name: 'before_upgrade', vmstate: true }));
+   * ```
+   */
+  snapshotVM(...args: OperationArguments<'snapshotVM'>): OperationResult<'snapshotVM'> {
+    return operations.snapshotVM.invoke(this, ...args);
+  }
+
+  /**
+   * Rolls a VM back to a snapshot (`POST …/qemu/{vmid}/snapshot/{name}/rollback`) in a
+   * `qmrollback` task: a running VM is stopped, the disks and config restored, and the VM gets a
+   * new `vmgenid`. A snapshot with RAM (`vmstate`) resumes the VM where it was; `start` starts it
+   * otherwise (PVE 7.2+). Needs `VM.Snapshot` or `VM.Snapshot.Rollback` on `/vms/{vmid}`, and
+   * `VM.PowerMgmt` for `start`.
+   */
+  rollbackVM(...args: OperationArguments<'rollbackVM'>): OperationResult<'rollbackVM'> {
+    return operations.rollbackVM.invoke(this, ...args);
+  }
+
+  /**
+   * Deletes a VM snapshot (`DELETE …/qemu/{vmid}/snapshot/{name}`) in a `qmdelsnapshot` task,
+   * its RAM state volume included. Needs `VM.Snapshot` on `/vms/{vmid}`.
+   */
+  deleteVMSnapshot(...args: OperationArguments<'deleteVMSnapshot'>): OperationResult<'deleteVMSnapshot'> {
+    return operations.deleteVMSnapshot.invoke(this, ...args);
+  }
+
+  /**
+   * Starts a VM (`POST …/qemu/{vmid}/status/start`) in a `qmstart` task; pending config changes
+   * take effect. The call itself checks little: a running, locked or template VM fails the task,
+   * not the call. For an HA-managed VM the UPID's `type` is `hastart` (only queued with the HA
+   * manager; poll `vmStatus`). Needs `VM.PowerMgmt` on `/vms/{vmid}`.
+   */
+  startVM(...args: OperationArguments<'startVM'>): OperationResult<'startVM'> {
+    return operations.startVM.invoke(this, ...args);
+  }
+
+  /**
+   * Stops a VM hard (`POST …/qemu/{vmid}/status/stop`), like pulling the power cord, in a `qmstop`
+   * task; stopping a stopped VM succeeds. Prefer {@link ProxmoxClient.shutdownVM}. HA-managed: a
+   * `hastop` UPID. Needs `VM.PowerMgmt` on `/vms/{vmid}`.
+   */
+  stopVM(...args: OperationArguments<'stopVM'>): OperationResult<'stopVM'> {
+    return operations.stopVM.invoke(this, ...args);
+  }
+
+  /**
+   * Shuts a VM down cleanly (`POST …/qemu/{vmid}/status/shutdown`): an ACPI power button press,
+   * or the guest agent's shutdown when the agent is enabled, in a `qmshutdown` task. Here
+   * `timeout` is the host's timeout in seconds (`requestTimeout` is the HTTP one); with
+   * `forceStop` the VM is stopped hard when it passes. HA-managed: a `hastop` UPID. Needs
+   * `VM.PowerMgmt` on `/vms/{vmid}`.
+   */
+  shutdownVM(...args: OperationArguments<'shutdownVM'>): OperationResult<'shutdownVM'> {
+    return operations.shutdownVM.invoke(this, ...args);
+  }
+
+  /**
+   * Reboots a running VM (`POST …/qemu/{vmid}/status/reboot`): a clean shutdown, then a start that
+   * applies pending config changes, in a `qmreboot` task. A VM that is not running fails the call
+   * (`APIError`, `VM 102 not running`). Here `timeout` is the host's shutdown timeout in seconds
+   * (`requestTimeout` is the HTTP one). Needs `VM.PowerMgmt` on `/vms/{vmid}`.
+   */
+  rebootVM(...args: OperationArguments<'rebootVM'>): OperationResult<'rebootVM'> {
+    return operations.rebootVM.invoke(this, ...args);
+  }
+
+  /**
+   * Restores a VM from a backup (`POST /nodes/{node}/qemu` with `archive`, what `qmrestore`
+   * does) in a `qmrestore` task: the disks are allocated anew for `vmid` on `storage`, the
+   * backed-up config merged with the keys given. A VMA or PBS backup of a VM; a container backup
+   * fails the task. Needs `VM.Allocate` on `/vms/{vmid}` (or on the pool; with `force` over an
+   * existing VM, `VM.Backup` on it), `Datastore.AllocateSpace` on `storage`, read access to the
+   * archive, `VM.PowerMgmt` for `start`, the per-key config privileges, and `SDN.Use` on the
+   * bridges of the backed-up NICs (checked in the task); see `requiredPrivileges.restoreVM`
+   * (`@felhom/proxmox/privileges`).
+   */
+  restoreVM(...args: OperationArguments<'restoreVM'>): OperationResult<'restoreVM'> {
+    return operations.restoreVM.invoke(this, ...args);
+  }
+
   /** Reads a task's status once from the node in its UPID. */
   taskStatusOnce(...args: OperationArguments<'taskStatusOnce'>): OperationResult<'taskStatusOnce'> {
     return operations.taskStatusOnce.invoke(this, ...args);

@@ -28,3 +28,5 @@ export {
 } from './property-string.js';
 export { type ParamScalar, type RequestParams, toRequestParams } from './request-params.js';
 export type { WithExtra } from './typed-format.js';
+export type { EFIDiskConfig, TPMStateConfig, VMAgentConfig, VMDriveConfig } from './vm-formats.js';
+export { parseVMNet, serializeVMNet, type VMNetConfig, vmNicModels } from './vm-net.js';

@@ -23,6 +23,11 @@ export interface FieldSpec extends ValueLimits {
 export interface PropertyFormat {
   readonly name: string;
   readonly fields: Readonly<Record<string, FieldSpec>>;
+  /**
+   * Keys PVE reads as another key (`volume` for a drive's `file`): read under the key they stand
+   * for, never written.
+   */
+  readonly aliases?: Readonly<Record<string, string>>;
 }
 
 /** Every typed property-string object may carry keys this SDK does not know, verbatim. */
@@ -131,7 +136,29 @@ function describeType(type: FieldType): string {
  * to `extra`. Throws `InvalidArgumentError` naming `parameter` (e.g. `net0`) when malformed.
  */
 export function parseTyped<T extends WithExtra>(format: PropertyFormat, text: string, parameter: string): T {
-  const raw = parsePropertyString(text, layoutOf(format), parameter);
+  return decodePairs<T>(format, parsePropertyString(text, layoutOf(format), parameter), parameter, text);
+}
+
+/**
+ * The typed object for raw key/value pairs already split from `text` (for formats whose raw
+ * pairs need a step of their own first, such as a VM NIC's `virtio=MAC`). Aliases are read
+ * under the key they stand for; a key given both ways is refused.
+ */
+export function decodePairs<T extends WithExtra>(
+  format: PropertyFormat,
+  pairs: Readonly<Record<string, string>>,
+  parameter: string,
+  text: string,
+): T {
+  const raw: Record<string, string> = { ...pairs };
+  for (const [alias, key] of Object.entries(format.aliases ?? {})) {
+    if (!Object.hasOwn(raw, alias)) continue;
+    if (Object.hasOwn(raw, key)) {
+      throw new InvalidArgumentError(parameter, text, `a ${format.name} with either ${key} or ${alias}`);
+    }
+    raw[key] = raw[alias] as string;
+    delete raw[alias];
+  }
   const out: Record<string, unknown> = {};
   const extra: Record<string, string> = {};
   const byKey = new Map(
@@ -162,6 +189,18 @@ export function serializeTyped<T extends WithExtra>(
   value: T,
   parameter: string,
 ): string {
+  return serializePropertyString(encodePairs(format, value, parameter), layoutOf(format), parameter);
+}
+
+/**
+ * The raw key/value pairs of a typed object, checked as {@link serializeTyped} checks them, for
+ * formats that print some pairs their own way (a VM NIC's `virtio=MAC`).
+ */
+export function encodePairs<T extends WithExtra>(
+  format: PropertyFormat,
+  value: T,
+  parameter: string,
+): Record<string, string> {
   if (typeof value !== 'object' || value === null) {
     throw new InvalidArgumentError(parameter, value, `a ${format.name} object`);
   }
@@ -192,8 +231,12 @@ export function serializeTyped<T extends WithExtra>(
     }
   }
   const extra = value.extra ?? {};
+  const reserved = new Set([
+    ...Object.values(format.fields).map((spec) => spec.key),
+    ...Object.keys(format.aliases ?? {}),
+  ]);
   for (const [key, text] of Object.entries(extra)) {
-    if (Object.hasOwn(pairs, key) || [...Object.values(format.fields)].some((spec) => spec.key === key)) {
+    if (Object.hasOwn(pairs, key) || reserved.has(key)) {
       throw new InvalidArgumentError(
         `${parameter}.extra.${key}`,
         text,
@@ -202,5 +245,5 @@ export function serializeTyped<T extends WithExtra>(
     }
     pairs[key] = text;
   }
-  return serializePropertyString(pairs, layoutOf(format), parameter);
+  return pairs;
 }

@@ -7,3 +7,4 @@
  */
 export * from '../encoding/index.js';
 export * from '../guest-config/index.js';
+export * from '../vm-config/index.js';

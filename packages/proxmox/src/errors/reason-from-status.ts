@@ -13,7 +13,7 @@ const nodeUnreachableStatuses = new Set([595, 596, 599]);
 
 // PVE answers most handler failures with a plain `die` → 500 and the text decides the meaning.
 const lockedText = /can't lock file .*got timeout|\b(?:CT|VM) is locked\b/i;
-const conflictText = /detected modified configuration|already exists|already used/i;
+const conflictText = /detected modified configuration|checksum mismatch|already exists|already used/i;
 const notFoundText = /does not exist|no such /i;
 
 /**
@@ -23,7 +23,8 @@ const notFoundText = /does not exist|no such /i;
  * - 401 → `auth`; 403 → `permission`; 595/596/599 → `node-unreachable` (checked first: the text
  *   of these is about the network, not the request).
  * - 5xx whose text says "can't lock file … got timeout" or "CT is locked" → `locked` (transient);
- *   "detected modified configuration" / "already exists" / "already used" → `conflict`;
+ *   "detected modified configuration" (containers) / "checksum mismatch" (VMs, a stale digest) /
+ *   "already exists" / "already used" → `conflict`;
  *   "does not exist" / "no such …" → `not-found`; any other 5xx → `server`.
  * - 404 → `not-found`; any other 4xx → `bad-request`.
  *

@@ -15,11 +15,34 @@ const numberText = /^[+-]?(?:\d+\.\d+|\d+\.|\.\d+|\d+)(?:[eE][+-]?\d+)?$/;
  * @throws {InvalidArgumentError} naming `where` and what the schema allows.
  */
 export function checkConfigValue(key: string, value: unknown, where: string, fromExtra: boolean): void {
-  if (readOnlyConfigKeys.includes(key)) {
+  checkValueAgainst(
+    { settable: settableConfigKeys, readOnly: readOnlyConfigKeys },
+    key,
+    value,
+    where,
+    fromExtra,
+  );
+}
+
+/** The settable keys of a guest type, with their limits, and the keys no call sets. */
+export interface ConfigKeyTables {
+  readonly settable: Readonly<Record<string, ConfigKeyConstraint>>;
+  readonly readOnly: readonly string[];
+}
+
+/** {@link checkConfigValue} against another guest type's tables (VMs). */
+export function checkValueAgainst(
+  tables: ConfigKeyTables,
+  key: string,
+  value: unknown,
+  where: string,
+  fromExtra: boolean,
+): void {
+  if (tables.readOnly.includes(key)) {
     throw new InvalidArgumentError(where, value, `a key the host lets you set (${key} is read-only)`);
   }
-  if (value === undefined || !Object.hasOwn(settableConfigKeys, key)) return;
-  const constraint = settableConfigKeys[key] as ConfigKeyConstraint;
+  if (value === undefined || !Object.hasOwn(tables.settable, key)) return;
+  const constraint = tables.settable[key] as ConfigKeyConstraint;
   const typed = asType(value, constraint, fromExtra);
   if (typed === undefined) throw new InvalidArgumentError(where, value, describe(constraint));
   if (typeof typed === 'boolean') return;

@@ -42,7 +42,12 @@ const scalarRules: Readonly<
   boolean: { accepts: isWireFlag, read: readWireFlag },
 };
 
-function scalar(key: string, kind: ScalarKind, value: unknown): string | number | boolean {
+/**
+ * Reads one scalar config value as its kind, by the rules every response value follows
+ * (numbers from strings such as `"1.5"`, booleans from `0`/`1`). Throws `InvalidArgumentError`
+ * naming the key otherwise. Shared with VM configs.
+ */
+export function readScalar(key: string, kind: ScalarKind, value: unknown): string | number | boolean {
   const rule = scalarRules[kind];
   if (rule.accepts(value)) return rule.read(value);
   throw new InvalidArgumentError(key, value, `${kind === 'integer' ? 'an' : 'a'} ${kind}`);
@@ -71,7 +76,7 @@ export function parseGuestConfig(raw: GuestConfigRaw): GuestConfig {
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'digest' || key === 'lxc') continue;
     if (Object.hasOwn(scalarKeys, key)) {
-      out[key] = scalar(key, scalarKeys[key as keyof typeof scalarKeys], value);
+      out[key] = readScalar(key, scalarKeys[key as keyof typeof scalarKeys], value);
       continue;
     }
     const indexed = indexedKeyPattern.exec(key);

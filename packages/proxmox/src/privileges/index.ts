@@ -1,5 +1,5 @@
 // The privileges area. This barrel is internal to the package; src/index.ts re-exports from it.
-export { agentRoleName, agentRolePrivileges } from './agent-role.js';
+export { agentRoleMethods, agentRoleName, agentRolePrivileges } from './agent-role.js';
 export { checkPrivileges, defaultRestoreConfigKeys } from './check-privileges.js';
 export type { ClientMethodName, PrivilegeIssue } from './issue.js';
 export {

@@ -17,6 +17,7 @@ export interface ApiEndpoint {
 export type AclPathTemplate =
   | '/'
   | '/access'
+  | '/access/groups'
   | '/vms/{vmid}'
   | '/vms/{archiveOwner}'
   | '/nodes/{node}'
@@ -107,6 +108,11 @@ export interface MethodPrivileges {
   readonly rootOnly: readonly string[];
   /** Differences between PVE versions, if any. */
   readonly versionNotes?: string;
+  /**
+   * Why the agent's role does not cover the method, for the few whose privileges it deliberately
+   * leaves out (`tokenInfo` needs `User.Modify`). Absent for every method the role covers.
+   */
+  readonly outsideAgentRole?: string;
 }
 
 /** The result of `GET /access/permissions`: ACL path → privilege → propagate flag. */

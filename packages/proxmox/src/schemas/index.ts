@@ -6,9 +6,17 @@ export {
   clusterResourceSchema,
   clusterResourcesSchema,
 } from './cluster-resources.js';
+export {
+  type ClusterStatusCluster,
+  type ClusterStatusEntry,
+  type ClusterStatusNode,
+  clusterStatusSchema,
+} from './cluster-status.js';
+export { type ContainerInterface, containerInterfacesSchema } from './container-interfaces.js';
 export { type Guest, type GuestStatus, guestSchema, guestStatusSchema, lxcListSchema } from './guest.js';
 export { guestConfigRawSchema, guestConfigSchema } from './guest-config.js';
 export { nullResponseSchema, optionalUpidStringSchema, upidStringSchema } from './mutation.js';
+export { nextIdSchema } from './next-id.js';
 export { type NodeStatus, nodeStatusSchema } from './node-status.js';
 export { type NodeListItem, nodeListItemSchema, nodesSchema } from './nodes.js';
 export { issueFieldPath, parseResponse, type ResponseSchema } from './parse.js';
@@ -40,4 +48,13 @@ export {
   taskLogLineSchema,
   taskStatusSchema,
 } from './tasks.js';
+export { type TokenInfo, tokenInfoSchema } from './token-info.js';
 export { type PveVersion, versionSchema } from './version.js';
+export {
+  type VirtualMachine,
+  type VMStatus,
+  vmListSchema,
+  vmSchema,
+  vmStatusSchema,
+} from './vm.js';
+export { vmConfigRawSchema, vmConfigSchema } from './vm-config.js';

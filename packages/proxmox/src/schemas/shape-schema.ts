@@ -57,10 +57,11 @@ const textListSchema = v.pipe(v.string(), v.transform(splitList));
  * set of wire rules for every answer the SDK reads.
  */
 export const wireSchemas = {
-  integer: integerSchema,
-  number: numberSchema,
-  flag: flagSchema,
-  text: textSchema,
+  // Typed by what each wire-values reader returns.
+  integer: integerSchema as v.GenericSchema<unknown, number>,
+  number: numberSchema as v.GenericSchema<unknown, number>,
+  flag: flagSchema as v.GenericSchema<unknown, boolean>,
+  text: textSchema as v.GenericSchema<unknown, string>,
   object: objectValue,
 } as const;
 

@@ -18,7 +18,8 @@ import {
  * status before PVE 7; `pid`, `disk`, `maxdisk`, `cpus` strings on PVE ≤ 6; `swap` negative on
  * PVE ≤ 6; `template: ""` and `lock: ""` on PVE ≤ 6; `pid`, `pressure*` only for running guests.
  */
-const guestFields = {
+/** The fields containers and VMs share in lists and status (VMs add theirs in vm.ts). */
+export const guestFields = {
   name: optional(string()),
   type: optional(string()),
   template: withDefault(flag(), false),
@@ -46,16 +47,17 @@ const guestFields = {
   pressurememoryfull: optional(number()),
 } as const;
 
-const status = oneOf(['running', 'stopped']);
+/** A guest's `status`. */
+export const guestStatusValues = oneOf(['running', 'stopped']);
 
 /** One entry of `GET /nodes/{node}/lxc`. */
-export const guestShape = object({ vmid: integer(), status, ...guestFields });
+export const guestShape = object({ vmid: integer(), status: guestStatusValues, ...guestFields });
 
 /**
  * The HA state in `status/current`: `{managed: 0}` or `{managed: 1, state, group, …}`.
  * The API dump documents `ha` as a bare object; every real answer has `managed`.
  */
-const haShape = object({
+export const haShape = object({
   managed: withDefault(flag(), false),
   state: optional(string()),
   group: optional(string()),
@@ -67,7 +69,7 @@ const haShape = object({
  * it asked for, so the shape tolerates its absence.
  */
 export const guestStatusShape = object({
-  status,
+  status: guestStatusValues,
   vmid: optional(integer()),
   ha: withDefault(haShape, { managed: false }),
   ...guestFields,
@@ -83,7 +85,8 @@ interface GuestNormalised {
   readonly tags: readonly string[];
 }
 
-type Normalised<TFields> = Omit<TFields, 'template' | 'lock' | 'tags'> &
+/** A guest shape's output with `template`, `lock` and `tags` as the normalisation leaves them. */
+export type Normalised<TFields> = Omit<TFields, 'template' | 'lock' | 'tags'> &
   GuestNormalised & { readonly [key: string]: unknown };
 
 /**

@@ -9,6 +9,7 @@ import { nodeStorageItemShape, storageConfigShape } from './storage.js';
 import { storageContentItemShape } from './storage-content.js';
 import { taskListItemShape } from './task-list.js';
 import { taskLogLineShape, taskStatusShape } from './tasks.js';
+import { vmShape, vmStatusShape } from './vm.js';
 
 /**
  * Every response shape that gets a generated checker, by name. scripts/generate/ writes one
@@ -38,6 +39,9 @@ export const responseShapes = {
   taskLogPage: list(taskLogLineShape),
   snapshotEntries: list(snapshotEntryShape),
   permissions: permissionsShape,
+  vm: vmShape,
+  vmList: list(vmShape),
+  vmStatus: vmStatusShape,
 } as const;
 
 /** The name of a response shape with a generated checker. */

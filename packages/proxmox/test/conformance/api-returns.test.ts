@@ -18,6 +18,13 @@ import {
   versionSchema,
 } from '@felhom/proxmox/schemas';
 import { describe, expect, it } from 'vitest';
+import { clusterStatusSchema } from '../../src/schemas/cluster-status.js';
+import { containerInterfacesSchema } from '../../src/schemas/container-interfaces.js';
+import { nextIdSchema } from '../../src/schemas/next-id.js';
+import { tokenInfoSchema } from '../../src/schemas/token-info.js';
+import { vmListSchema, vmStatusSchema } from '../../src/schemas/vm.js';
+import { vmConfigSchema } from '../../src/schemas/vm-config.js';
+import type { VMConfig } from '../../src/vm-config/types.js';
 import { loadApiSchema, type PveSchemaVersion, pveSchemaVersions } from '../support/api-schema.js';
 
 // Proxmox's own API schema (PVE 8.4 and 9.1, the whole trees in data/pve-api) against ours: a
@@ -35,6 +42,7 @@ interface JsonSchema {
   readonly format?: string | Readonly<Record<string, JsonSchema>>;
   readonly default_key?: number;
   readonly pattern?: string;
+  readonly alias?: string;
 }
 
 const schemas: Readonly<Record<string, ResponseSchema>> = {
@@ -59,6 +67,17 @@ const schemas: Readonly<Record<string, ResponseSchema>> = {
   'POST /nodes/{node}/lxc/{vmid}/snapshot/{snapname}/rollback': upidStringSchema,
   'DELETE /nodes/{node}/lxc/{vmid}/snapshot/{snapname}': upidStringSchema,
   'POST /nodes/{node}/vzdump': upidStringSchema,
+  'GET /cluster/status': clusterStatusSchema,
+  'GET /cluster/nextid': nextIdSchema,
+  'GET /access/users/{userid}/token/{tokenid}': tokenInfoSchema,
+  'GET /nodes/{node}/lxc/{vmid}/interfaces': containerInterfacesSchema,
+  'POST /nodes/{node}/lxc/{vmid}/status/reboot': upidStringSchema,
+  'PUT /nodes/{node}/lxc/{vmid}/resize': upidStringSchema,
+  'POST /nodes/{node}/lxc/{vmid}/migrate': upidStringSchema,
+  'GET /nodes/{node}/qemu': vmListSchema,
+  'GET /nodes/{node}/qemu/{vmid}/status/current': vmStatusSchema,
+  'GET /nodes/{node}/qemu/{vmid}/config': vmConfigSchema,
+  'GET /nodes/{node}/qemu/{vmid}/snapshot': snapshotListSchema,
 };
 
 /** Values where a generic one would not be realistic enough for the schema to accept. */
@@ -81,12 +100,17 @@ function propertyValue(key: string, spec: JsonSchema): string {
   if (spec.pattern?.includes('\\d+(?:;')) return '10;20';
   if (spec.pattern?.startsWith('0[0-7]')) return '0660';
   if (key === 'mount') return 'nfs;cifs';
-  return key === 'volume' || key === 'path' ? 'local-lvm:vm-100-disk-0' : `x-${key}`;
+  return key === 'volume' || key === 'path' || key === 'file' ? 'local-lvm:vm-100-disk-0' : `x-${key}`;
 }
 
-/** A property string carrying every key the format documents. */
+/**
+ * A property string carrying every key the format documents, each once: an alias (`volume` for a
+ * drive's `file`, a NIC model name for `model`+`macaddr`) is another spelling of a key already
+ * given, and PVE refuses both together.
+ */
 function propertyString(format: Readonly<Record<string, JsonSchema>>): string {
   return Object.entries(format)
+    .filter(([, spec]) => spec.alias === undefined)
     .map(([key, spec]) =>
       spec.default_key ? propertyValue(key, spec) : `${key}=${propertyValue(key, spec)}`,
     )
@@ -95,7 +119,11 @@ function propertyString(format: Readonly<Record<string, JsonSchema>>): string {
 
 /** A value for a documented property: every documented field present. */
 function sample(key: string, spec: JsonSchema): unknown {
-  if (key in overrides) return overrides[key];
+  // An override is for the key's usual meaning (`version` of GET /version, a string), not for an
+  // integer of the same name (the corosync config `version` of GET /cluster/status).
+  if (key in overrides && (spec.type !== 'integer' || typeof overrides[key] === 'number')) {
+    return overrides[key];
+  }
   if (spec.format && typeof spec.format === 'object') return propertyString(spec.format);
   if (spec.enum) return spec.enum[0];
   switch (spec.type) {
@@ -224,6 +252,34 @@ describe('schemas against the official API returns', () => {
           expect(parsed?.extra).toBeUndefined();
         }
         expect(config.unused[0]).toBe('local-lvm:vm-100-disk-0');
+      });
+
+      it('reads every documented VM config key, the property strings that matter typed', () => {
+        const endpoint = 'GET /nodes/{node}/qemu/{vmid}/config';
+        const config = parseResponse(
+          vmConfigSchema,
+          bodyFor(returnsOf(version, endpoint)),
+          endpoint,
+        ) as VMConfig;
+        for (const typed of [
+          config.drives.scsi0,
+          config.drives.virtio0,
+          config.drives.ide0,
+          config.drives.sata0,
+        ]) {
+          expect(typed?.file).toBe('local-lvm:vm-100-disk-0');
+          expect(typed?.media).toBe('cdrom');
+        }
+        expect(config.nets[0]?.model).toBe('e1000');
+        expect(config.nets[0]?.macaddr).toBe('x-macaddr');
+        expect(config.efidisk0?.file).toBe('local-lvm:vm-100-disk-0');
+        expect(config.tpmstate0?.version).toBe('v1.2');
+        expect(config.agent?.enabled).toBe(true);
+        expect(config.memory).toBe(16);
+        expect(config.unused[0]).toBe('local-lvm:vm-100-disk-0');
+        // What stays in extra is what VMConfig does not type: devices, cloud-init IPs, raw args.
+        expect(Object.keys(config.extra)).not.toContain('scsi0');
+        expect(Object.keys(config.extra)).toContain('hostpci0');
       });
     });
   }

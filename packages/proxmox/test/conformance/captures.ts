@@ -50,7 +50,7 @@ export function loadCaptures(): Capture[] {
 const segments = (capture: Capture) => capture.concretePath.split('/').filter(Boolean);
 /** The node of a `/nodes/{node}/…` path. */
 export const node = (c: Capture) => segments(c)[1] ?? '';
-/** The vmid of a `/nodes/{node}/lxc/{vmid}/…` path. */
+/** The vmid of a `/nodes/{node}/lxc/{vmid}/…` or `/nodes/{node}/qemu/{vmid}/…` path. */
 export const vmid = (c: Capture) => Number(segments(c)[3]);
 /** The UPID of a `/nodes/{node}/tasks/{upid}/…` path. */
 export const upidIn = (c: Capture) => decodeURIComponent(segments(c)[3] ?? '');
@@ -77,7 +77,7 @@ export const errorCases: Readonly<
     reason: 'bad-request',
   },
   'errors/fog-proxmox-2.json': {
-    call: (client, c) => client.request('GET', c.concretePath),
+    call: (client) => client.nextId(100),
     reason: 'bad-request',
   },
   'errors/fog-proxmox-3.json': {
@@ -90,12 +90,18 @@ export const errorCases: Readonly<
     reason: 'conflict',
   },
   'errors/fog-proxmox-5.json': {
-    call: (client, c) => client.request('GET', c.concretePath),
+    call: (client, c) => client.vmStatus(node(c), vmid(c)),
     reason: 'not-found',
   },
   'errors/fog-proxmox-7.json': {
     call: (client, c) => client.request('POST', c.concretePath),
     reason: 'auth',
   },
-  'errors/fog-proxmox-8.json': { call: (client, c) => client.request('GET', c.concretePath), reason: 'auth' },
+  'errors/fog-proxmox-8.json': {
+    call: (client, c) => {
+      const [, , , userid = '', , tokenid = ''] = c.concretePath.split('/');
+      return client.tokenInfo(userid, tokenid);
+    },
+    reason: 'auth',
+  },
 };

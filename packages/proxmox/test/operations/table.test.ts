@@ -46,7 +46,27 @@ describe('the table of operations', () => {
       .map(([name]) => name)
       .sort();
     expect(upidMethods).toEqual(
-      ['deleteSnapshot', 'restoreLXC', 'rollback', 'shutdown', 'snapshot', 'start', 'stop', 'vzdump'].sort(),
+      [
+        'deleteSnapshot',
+        'deleteVMSnapshot',
+        'migrate',
+        'reboot',
+        'rebootVM',
+        'resize',
+        'restoreLXC',
+        'restoreVM',
+        'rollback',
+        'rollbackVM',
+        'shutdown',
+        'shutdownVM',
+        'snapshot',
+        'snapshotVM',
+        'start',
+        'startVM',
+        'stop',
+        'stopVM',
+        'vzdump',
+      ].sort(),
     );
   });
 

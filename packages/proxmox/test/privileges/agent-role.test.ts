@@ -1,5 +1,7 @@
 import {
+  agentRoleMethods,
   agentRolePrivileges,
+  checkPrivileges,
   isPrivilegeOn,
   pvePrivilegesByVersion,
   requiredPrivileges,
@@ -31,7 +33,11 @@ describe('agentRolePrivileges', () => {
         'VM.Config.Memory',
         'VM.Config.Network',
         'VM.Config.Options',
+        'VM.Config.CDROM',
+        'VM.Config.HWType',
+        'VM.Config.Cloudinit',
         'VM.PowerMgmt',
+        'VM.Migrate',
         'SDN.Use',
       ]),
     );
@@ -41,6 +47,26 @@ describe('agentRolePrivileges', () => {
 
   it.each([8, 9] as const)('is accepted by PVE %i (no VM.Monitor, no VM.GuestAgent.*)', (version) => {
     expect(agentRolePrivileges.filter((privilege) => !isPrivilegeOn(privilege, version))).toEqual([]);
+  });
+});
+
+describe('agentRoleMethods', () => {
+  it('is every method but those whose entry says why the role leaves it out', () => {
+    const outside = Object.entries(requiredPrivileges)
+      .filter(([, entry]) => entry.outsideAgentRole !== undefined)
+      .map(([name]) => name);
+    expect(outside).toEqual(['tokenInfo']);
+    expect([...agentRoleMethods, ...outside].sort()).toEqual(Object.keys(requiredPrivileges).sort());
+  });
+
+  it('leaves User.Modify out of the role, so a token holding it still cannot read token info', () => {
+    expect(agentRolePrivileges).not.toContain('User.Modify');
+    const role = Object.fromEntries(agentRolePrivileges.map((privilege) => [privilege, 1]));
+    const dump = { '/': role, '/access/groups': role, '/vms': role, '/storage': role, '/nodes': role };
+    expect(checkPrivileges(dump, { node: 'pve1' }, agentRoleMethods)).toEqual([]);
+    expect(checkPrivileges(dump, { node: 'pve1' }, ['tokenInfo'])).toMatchObject([
+      { method: 'tokenInfo', missing: ['User.Modify'], path: '/access/groups', mode: 'any-of' },
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@felhom/proxmox';
-import { checkPrivileges, type PermissionsDump } from '@felhom/proxmox/privileges';
+import { agentRoleMethods, checkPrivileges, type PermissionsDump } from '@felhom/proxmox/privileges';
 import { describe, expect, it } from 'vitest';
 import { agentOnRoot, auditorOnly, nothing, scopedToGuest100 } from './fixtures.js';
 
@@ -10,27 +10,46 @@ function methodsIn(issues: ReturnType<typeof checkPrivileges>): string[] {
 }
 
 describe('checkPrivileges', () => {
-  it('finds nothing missing for the agent role granted on /', () => {
-    expect(checkPrivileges(agentOnRoot, onGuest100)).toEqual([]);
-    expect(checkPrivileges(agentOnRoot)).toEqual([]);
+  it('finds nothing missing for the agent role granted on /, among the calls the role is for', () => {
+    expect(checkPrivileges(agentOnRoot, onGuest100, agentRoleMethods)).toEqual([]);
+    expect(checkPrivileges(agentOnRoot, {}, agentRoleMethods)).toEqual([]);
     expect(
-      checkPrivileges(agentOnRoot, { ...onGuest100, foreignTasks: true, configKeys: ['cores', 'mp0'] }),
+      checkPrivileges(
+        agentOnRoot,
+        { ...onGuest100, foreignTasks: true, configKeys: ['cores', 'mp0'] },
+        agentRoleMethods,
+      ),
     ).toEqual([]);
+    // tokenInfo is outside the role: its User.Modify is reported for every method list with it.
+    expect(checkPrivileges(agentOnRoot).map((issue) => issue.method)).toEqual(['tokenInfo']);
   });
 
   it('says an auditor may read but not change anything, with the privilege and path of each refusal', () => {
     const issues = checkPrivileges(auditorOnly, onGuest100);
     expect(methodsIn(issues)).toEqual([
       'deleteSnapshot',
+      'deleteVMSnapshot',
       'guestConfig', // filtered: `env` is hidden without VM.Config.Options
+      'migrate',
+      'reboot',
+      'rebootVM',
+      'resize',
       'restoreLXC',
+      'restoreVM',
       'rollback',
+      'rollbackVM',
       'setConfig',
+      'setVMConfig',
       'shutdown',
+      'shutdownVM',
       'snapshot',
+      'snapshotVM',
       'start',
+      'startVM',
       'stop',
+      'stopVM',
       'storageContent',
+      'tokenInfo',
       'vzdump',
     ]);
     expect(issues).toContainEqual(

@@ -8,8 +8,22 @@ interface PermCheck {
   readonly any: boolean;
 }
 
+/**
+ * `["or", ["userid-param", "self"], ["userid-group", [privs]]]` → `check_any` of the privileges
+ * on `/access/groups`: for an API token, the only branch that can pass (a token is never the
+ * `self` of a user id; pve-manager `PVE/HTTPServer.pm` makes the token id the caller).
+ */
+function parseUserGroupCheck(check: readonly unknown[]): PermCheck | undefined {
+  const [, self, group, ...rest] = check;
+  if (JSON.stringify(self) !== '["userid-param","self"]' || rest.length > 0) return undefined;
+  if (!Array.isArray(group) || group[0] !== 'userid-group' || group.length !== 2) return undefined;
+  return { path: '/access/groups', privileges: group[1] as string[], any: true };
+}
+
 /** `["perm", path, [privs], "any", 1]` → a PermCheck; anything else is not expected here. */
 function parsePermCheck(check: unknown): PermCheck {
+  const userGroup = Array.isArray(check) && check[0] === 'or' ? parseUserGroupCheck(check) : undefined;
+  if (userGroup) return userGroup;
   if (!Array.isArray(check) || check[0] !== 'perm')
     throw new Error(`unexpected check ${JSON.stringify(check)}`);
   const [, path, privileges, ...options] = check as [string, string, string[], ...unknown[]];

@@ -120,6 +120,17 @@ const correctRequests: readonly (readonly [string, ApiRequest])[] = [
   ['taskStatusOnce', { method: 'GET', path: `${taskPath}/status` }],
   ['taskLog', { method: 'GET', path: `${taskPath}/log?start=50&limit=50` }],
   ['JSON body', { method: 'POST', path: '/nodes/pve1/lxc/100/snapshot/s1/rollback', body: { start: true } }],
+  [
+    'setVMConfig with a NIC written model=MAC',
+    {
+      method: 'PUT',
+      path: '/nodes/pve1/qemu/102/config',
+      body: form({
+        net0: 'virtio=BC:24:11:5A:00:66,bridge=vmbr0,firewall=1',
+        scsi1: 'local-lvm:8,discard=on',
+      }),
+    },
+  ],
 ];
 
 describe('validateRequest against PVE 8.4 and 9.1', () => {
@@ -236,6 +247,15 @@ describe('validateRequest against PVE 8.4 and 9.1', () => {
       'a repeated scalar parameter',
       { method: 'GET', path: '/cluster/resources?type=vm&type=node' },
       { parameter: 'type', reason: /given 2 times/ },
+    ],
+    [
+      'a NIC model given twice, as a key and by its MAC',
+      {
+        method: 'PUT',
+        path: '/nodes/pve1/qemu/102/config',
+        body: form({ net0: 'e1000,virtio=BC:24:11:5A:00:66' }),
+      },
+      { parameter: 'net0', reason: /key 'model' is already set/ },
     ],
     [
       'a digest longer than 40 characters',

@@ -18,6 +18,8 @@ export interface SchemaProperty {
   readonly requires?: string;
   readonly default_key?: number | boolean;
   readonly alias?: string;
+  /** With `alias`: the key this one's name is the value of (`virtio=MAC` sets `model=virtio`). */
+  readonly keyAlias?: string;
   readonly items?: SchemaProperty;
   /** Alternatives chosen by another parameter's value (SDN fabrics, PVE 9.0+). */
   readonly oneOf?: readonly SchemaProperty[];
@@ -62,8 +64,17 @@ function parsePropertyString(
   for (const part of value.split(',')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
-    const [key, item] = eq === -1 ? [defaultKey, part] : [part.slice(0, eq), part.slice(eq + 1)];
-    if (key === undefined) return { entries, problem: `value without a key ('${part}') and no default key` };
+    const [given, item] = eq === -1 ? [defaultKey, part] : [part.slice(0, eq), part.slice(eq + 1)];
+    if (given === undefined)
+      return { entries, problem: `value without a key ('${part}') and no default key` };
+    // PVE's parse_property_string: an alias stands for another key; with `keyAlias` its own name
+    // is that key's value (a VM NIC's `virtio=MAC` is `model=virtio,macaddr=MAC`).
+    const { alias, keyAlias } = schema[given] ?? {};
+    if (keyAlias !== undefined) {
+      if (entries.has(keyAlias)) return { entries, problem: `key '${keyAlias}' is already set` };
+      entries.set(keyAlias, given);
+    }
+    const key = alias ?? given;
     if (entries.has(key))
       return { entries, problem: `duplicate key in comma-separated list property: ${key}` };
     entries.set(key, item);

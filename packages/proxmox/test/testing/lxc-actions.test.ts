@@ -228,7 +228,11 @@ describe('migrating a container (vzmigrate)', () => {
       (await api('POST', '/nodes/pve1/lxc/101/migrate', { token: ROOT, params: { target: 'pve9' } }))
         .statusText,
     ).toBe("no such cluster node 'pve9'");
-    const denied = await api('POST', '/nodes/pve1/lxc/101/migrate', { params: { target: 'pve2' } });
+    host.cluster.addToken({ id: 'ops@pve!ops', secret: 'o', privileges: ['VM.Audit', 'VM.PowerMgmt'] });
+    const denied = await api('POST', '/nodes/pve1/lxc/101/migrate', {
+      token: 'ops@pve!ops=o',
+      params: { target: 'pve2' },
+    });
     expect(denied.statusText).toBe('Permission check failed (/vms/101, VM.Migrate)');
     expect(
       (await api('POST', '/nodes/pve1/lxc/101/migrate', { token: ROOT, params: { target: 'pve2' } })).status,

@@ -118,6 +118,34 @@ describe('VM power', () => {
     });
   });
 
+  it('resumes a VM suspended to disk: the log says so, and the lock and state volume are gone', async () => {
+    const guest = host.cluster.guest(201);
+    if (!guest) throw new Error('the seed has VM 201');
+    const state = 'local-lvm:vm-201-state-suspend-2026-11-30';
+    guest.config.set('lock', 'suspended');
+    guest.config.set('vmstate', state);
+    guest.config.set('runningmachine', 'pc-i440fx-9.2+pve0');
+    host.cluster.volumes.push({
+      volid: state,
+      storage: 'local-lvm',
+      node: 'pve2',
+      content: 'images',
+      format: 'raw',
+      size: 1024,
+      ctime: 0,
+      vmid: 201,
+    });
+    const upid = dataOf<string>(await api('POST', '/nodes/pve2/qemu/201/status/start'));
+    expect(await host.finish(upid)).toEqual({
+      type: 'qmstart',
+      exitstatus: 'OK',
+      log: ['Resuming suspended VM', 'Resumed VM, removing state', 'TASK OK'],
+    });
+    expect(guest.status).toBe('running');
+    expect(['lock', 'vmstate', 'runningmachine'].filter((key) => guest.config.has(key))).toEqual([]);
+    expect(host.cluster.volumes.some((volume) => volume.volid === state)).toBe(false);
+  });
+
   it('fails the task, not the call, for a running VM or a missing one', async () => {
     const again = dataOf<string>(await api('POST', '/nodes/pve1/qemu/102/status/start'));
     expect((await host.finish(again)).log).toEqual(['TASK ERROR: VM 102 already running']);

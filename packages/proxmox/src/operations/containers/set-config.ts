@@ -5,65 +5,18 @@ import type { GuestConfigChanges } from '../../guest-config/types.js';
 import { schemaCheck } from '../../privileges/check-builders.js';
 import { configKeyChecks, rootOnlyConfigKeys } from '../../privileges/config-key-checks.js';
 import { nothingAnswer } from '../answers.js';
-import type { CallOptions } from '../call-options.js';
-import { optionalMatching } from '../checks.js';
+import { type ConfigChangeOptions, configChangeBody } from '../config-change.js';
 import { defineOperation } from '../define.js';
 import { guestPathValues } from './guest-path.js';
 
 /** Options of `setConfig(node, vmid, changes, options)`. */
-export interface SetConfigOptions extends CallOptions {
-  /**
-   * The `digest` from `guestConfig()`: the host refuses the change (`APIError`, reason
-   * `conflict`) if the config was modified since, instead of overwriting the other edit.
-   */
-  readonly digest?: string;
-  /** Config keys to remove (`mp1`, `net2`, `description`, …). */
-  readonly delete?: readonly string[];
-  /** Pending changes to revert (keys). */
-  readonly revert?: readonly string[];
-}
-
-/** PVE's `pve-configid`: the form of a config key in `delete`/`revert` lists. */
-const configKey = /^[a-z][a-z0-9_-]+$/i;
-/** The config digest: SHA-1 as 40 hex digits. */
-const digestFormat = /^[0-9a-f]{40}$/i;
-
-function keyList(parameter: string, value: unknown): string[] | undefined {
-  if (value === undefined) return undefined;
-  if (!Array.isArray(value)) throw new InvalidArgumentError(parameter, value, 'an array of config keys');
-  for (const key of value) {
-    if (typeof key !== 'string' || key.length > 64 || !configKey.test(key)) {
-      throw new InvalidArgumentError(parameter, key, "config keys such as 'mp0', 'net1' or 'description'");
-    }
-  }
-  return value as string[];
-}
+export interface SetConfigOptions extends ConfigChangeOptions {}
 
 function configChanges(changes: GuestConfigChanges, options: SetConfigOptions | undefined) {
   if (typeof changes !== 'object' || changes === null) {
     throw new InvalidArgumentError('changes', changes, 'an object of config changes');
   }
-  const set = toRequestParams(encodeGuestConfig(changes));
-  const deleted = keyList('options.delete', options?.delete);
-  const reverted = keyList('options.revert', options?.revert);
-  const digest = optionalMatching(
-    'options.digest',
-    options?.digest,
-    digestFormat,
-    'the 40-hex-digit config digest',
-  );
-  for (const key of deleted ?? []) {
-    if (key in set) throw new InvalidArgumentError('options.delete', key, 'a key that is not also being set');
-  }
-  if (Object.keys(set).length === 0 && !deleted?.length && !reverted?.length) {
-    throw new InvalidArgumentError('changes', changes, 'at least one change, delete or revert');
-  }
-  return {
-    ...set,
-    ...(deleted?.length ? { delete: deleted.join(',') } : {}),
-    ...(reverted?.length ? { revert: reverted.join(',') } : {}),
-    ...(digest !== undefined && { digest }),
-  };
+  return configChangeBody(toRequestParams(encodeGuestConfig(changes)), changes, options);
 }
 
 /** `PUT /nodes/{node}/lxc/{vmid}/config`: synchronous, the body is `null`. */

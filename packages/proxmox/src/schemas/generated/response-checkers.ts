@@ -1216,6 +1216,364 @@ function normalisePermissions(input: unknown): unknown {
   return o;
 }
 
+function checkVm(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+  const o = input as Record<string, unknown>;
+  const vmid = o.vmid;
+  if (!isWireInteger(vmid)) return false;
+  const status = o.status;
+  if (status !== 'running' && status !== 'stopped') return false;
+  const name = o.name;
+  if (name !== undefined && typeof name !== 'string') return false;
+  const type = o.type;
+  if (type !== undefined && typeof type !== 'string') return false;
+  const template = o.template;
+  if (template !== undefined && !isWireFlag(template)) return false;
+  const lock = o.lock;
+  if (lock !== undefined && typeof lock !== 'string') return false;
+  const tags = o.tags;
+  if (tags !== undefined && typeof tags !== 'string') return false;
+  const cpus = o.cpus;
+  if (cpus !== undefined && !isWireNumber(cpus)) return false;
+  const cpu = o.cpu;
+  if (cpu !== undefined && !isWireNumber(cpu)) return false;
+  const mem = o.mem;
+  if (mem !== undefined && !isWireInteger(mem)) return false;
+  const maxmem = o.maxmem;
+  if (maxmem !== undefined && !isWireInteger(maxmem)) return false;
+  const swap = o.swap;
+  if (swap !== undefined && !isWireInteger(swap)) return false;
+  const maxswap = o.maxswap;
+  if (maxswap !== undefined && !isWireInteger(maxswap)) return false;
+  const disk = o.disk;
+  if (disk !== undefined && !isWireInteger(disk)) return false;
+  const maxdisk = o.maxdisk;
+  if (maxdisk !== undefined && !isWireInteger(maxdisk)) return false;
+  const diskread = o.diskread;
+  if (diskread !== undefined && !isWireInteger(diskread)) return false;
+  const diskwrite = o.diskwrite;
+  if (diskwrite !== undefined && !isWireInteger(diskwrite)) return false;
+  const netin = o.netin;
+  if (netin !== undefined && !isWireInteger(netin)) return false;
+  const netout = o.netout;
+  if (netout !== undefined && !isWireInteger(netout)) return false;
+  const uptime = o.uptime;
+  if (uptime !== undefined && !isWireInteger(uptime)) return false;
+  const pid = o.pid;
+  if (pid !== undefined && !isWireInteger(pid)) return false;
+  const pressurecpusome = o.pressurecpusome;
+  if (pressurecpusome !== undefined && !isWireNumber(pressurecpusome)) return false;
+  const pressurecpufull = o.pressurecpufull;
+  if (pressurecpufull !== undefined && !isWireNumber(pressurecpufull)) return false;
+  const pressureiosome = o.pressureiosome;
+  if (pressureiosome !== undefined && !isWireNumber(pressureiosome)) return false;
+  const pressureiofull = o.pressureiofull;
+  if (pressureiofull !== undefined && !isWireNumber(pressureiofull)) return false;
+  const pressurememorysome = o.pressurememorysome;
+  if (pressurememorysome !== undefined && !isWireNumber(pressurememorysome)) return false;
+  const pressurememoryfull = o.pressurememoryfull;
+  if (pressurememoryfull !== undefined && !isWireNumber(pressurememoryfull)) return false;
+  const serial = o.serial;
+  if (serial !== undefined && !isWireFlag(serial)) return false;
+  const memhost = o.memhost;
+  if (memhost !== undefined && !isWireInteger(memhost)) return false;
+  const qmpstatus = o.qmpstatus;
+  if (qmpstatus !== undefined && typeof qmpstatus !== 'string') return false;
+  const runningMachine = o['running-machine'];
+  if (runningMachine !== undefined && typeof runningMachine !== 'string') return false;
+  const runningQemu = o['running-qemu'];
+  if (runningQemu !== undefined && typeof runningQemu !== 'string') return false;
+  const balloon = o.balloon;
+  if (balloon !== undefined && !isWireInteger(balloon)) return false;
+  const freemem = o.freemem;
+  if (freemem !== undefined && !isWireInteger(freemem)) return false;
+  return true;
+}
+
+function normaliseVm(input: unknown): unknown {
+  const o = input as Record<string, unknown>;
+  const vmid = o.vmid;
+  if (typeof vmid !== 'number') o.vmid = readWireInteger(vmid);
+  const template = o.template;
+  if (template === undefined) o.template = false;
+  else if (typeof template !== 'boolean') o.template = readWireFlag(template);
+  if (o.lock === '') delete o.lock;
+  const tags = o.tags;
+  o.tags = tags === undefined ? [] : splitList(tags as string);
+  const cpus = o.cpus;
+  if (cpus !== undefined && typeof cpus !== 'number') o.cpus = readWireNumber(cpus);
+  const cpu = o.cpu;
+  if (cpu !== undefined && typeof cpu !== 'number') o.cpu = readWireNumber(cpu);
+  const mem = o.mem;
+  if (mem !== undefined && typeof mem !== 'number') o.mem = readWireInteger(mem);
+  const maxmem = o.maxmem;
+  if (maxmem !== undefined && typeof maxmem !== 'number') o.maxmem = readWireInteger(maxmem);
+  const swap = o.swap;
+  if (swap !== undefined && typeof swap !== 'number') o.swap = readWireInteger(swap);
+  const maxswap = o.maxswap;
+  if (maxswap !== undefined && typeof maxswap !== 'number') o.maxswap = readWireInteger(maxswap);
+  const disk = o.disk;
+  if (disk !== undefined && typeof disk !== 'number') o.disk = readWireInteger(disk);
+  const maxdisk = o.maxdisk;
+  if (maxdisk !== undefined && typeof maxdisk !== 'number') o.maxdisk = readWireInteger(maxdisk);
+  const diskread = o.diskread;
+  if (diskread !== undefined && typeof diskread !== 'number') o.diskread = readWireInteger(diskread);
+  const diskwrite = o.diskwrite;
+  if (diskwrite !== undefined && typeof diskwrite !== 'number') o.diskwrite = readWireInteger(diskwrite);
+  const netin = o.netin;
+  if (netin !== undefined && typeof netin !== 'number') o.netin = readWireInteger(netin);
+  const netout = o.netout;
+  if (netout !== undefined && typeof netout !== 'number') o.netout = readWireInteger(netout);
+  const uptime = o.uptime;
+  if (uptime !== undefined && typeof uptime !== 'number') o.uptime = readWireInteger(uptime);
+  const pid = o.pid;
+  if (pid !== undefined && typeof pid !== 'number') o.pid = readWireInteger(pid);
+  const pressurecpusome = o.pressurecpusome;
+  if (pressurecpusome !== undefined && typeof pressurecpusome !== 'number')
+    o.pressurecpusome = readWireNumber(pressurecpusome);
+  const pressurecpufull = o.pressurecpufull;
+  if (pressurecpufull !== undefined && typeof pressurecpufull !== 'number')
+    o.pressurecpufull = readWireNumber(pressurecpufull);
+  const pressureiosome = o.pressureiosome;
+  if (pressureiosome !== undefined && typeof pressureiosome !== 'number')
+    o.pressureiosome = readWireNumber(pressureiosome);
+  const pressureiofull = o.pressureiofull;
+  if (pressureiofull !== undefined && typeof pressureiofull !== 'number')
+    o.pressureiofull = readWireNumber(pressureiofull);
+  const pressurememorysome = o.pressurememorysome;
+  if (pressurememorysome !== undefined && typeof pressurememorysome !== 'number')
+    o.pressurememorysome = readWireNumber(pressurememorysome);
+  const pressurememoryfull = o.pressurememoryfull;
+  if (pressurememoryfull !== undefined && typeof pressurememoryfull !== 'number')
+    o.pressurememoryfull = readWireNumber(pressurememoryfull);
+  const serial = o.serial;
+  if (serial !== undefined && typeof serial !== 'boolean') o.serial = readWireFlag(serial);
+  const memhost = o.memhost;
+  if (memhost !== undefined && typeof memhost !== 'number') o.memhost = readWireInteger(memhost);
+  const balloon = o.balloon;
+  if (balloon !== undefined && typeof balloon !== 'number') o.balloon = readWireInteger(balloon);
+  const freemem = o.freemem;
+  if (freemem !== undefined && typeof freemem !== 'number') o.freemem = readWireInteger(freemem);
+  dropDangerousKeys(o);
+  return o;
+}
+
+function checkVmList(input: unknown): boolean {
+  if (!Array.isArray(input)) return false;
+  const list: unknown[] = input;
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index];
+    if (!checkVm(item)) return false;
+  }
+  return true;
+}
+
+function normaliseVmList(input: unknown): unknown {
+  const list = input as unknown[];
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index];
+    normaliseVm(item);
+  }
+  return list;
+}
+
+function checkVmStatusNics(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+  return true;
+}
+
+function normaliseVmStatusNics(input: unknown): unknown {
+  const o = input as Record<string, unknown>;
+  dropDangerousKeys(o);
+  return o;
+}
+
+function checkVmStatusBallooninfo(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+  return true;
+}
+
+function normaliseVmStatusBallooninfo(input: unknown): unknown {
+  const o = input as Record<string, unknown>;
+  dropDangerousKeys(o);
+  return o;
+}
+
+function checkVmStatusProxmoxSupport(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+  return true;
+}
+
+function normaliseVmStatusProxmoxSupport(input: unknown): unknown {
+  const o = input as Record<string, unknown>;
+  dropDangerousKeys(o);
+  return o;
+}
+
+function checkVmStatus(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+  const o = input as Record<string, unknown>;
+  const status = o.status;
+  if (status !== 'running' && status !== 'stopped') return false;
+  const vmid = o.vmid;
+  if (vmid !== undefined && !isWireInteger(vmid)) return false;
+  const ha = o.ha;
+  if (ha !== undefined && !checkGuestStatusHa(ha)) return false;
+  const agent = o.agent;
+  if (agent !== undefined && !isWireFlag(agent)) return false;
+  const nics = o.nics;
+  if (nics !== undefined && !checkVmStatusNics(nics)) return false;
+  const ballooninfo = o.ballooninfo;
+  if (ballooninfo !== undefined && !checkVmStatusBallooninfo(ballooninfo)) return false;
+  const proxmoxSupport = o['proxmox-support'];
+  if (proxmoxSupport !== undefined && !checkVmStatusProxmoxSupport(proxmoxSupport)) return false;
+  const name = o.name;
+  if (name !== undefined && typeof name !== 'string') return false;
+  const type = o.type;
+  if (type !== undefined && typeof type !== 'string') return false;
+  const template = o.template;
+  if (template !== undefined && !isWireFlag(template)) return false;
+  const lock = o.lock;
+  if (lock !== undefined && typeof lock !== 'string') return false;
+  const tags = o.tags;
+  if (tags !== undefined && typeof tags !== 'string') return false;
+  const cpus = o.cpus;
+  if (cpus !== undefined && !isWireNumber(cpus)) return false;
+  const cpu = o.cpu;
+  if (cpu !== undefined && !isWireNumber(cpu)) return false;
+  const mem = o.mem;
+  if (mem !== undefined && !isWireInteger(mem)) return false;
+  const maxmem = o.maxmem;
+  if (maxmem !== undefined && !isWireInteger(maxmem)) return false;
+  const swap = o.swap;
+  if (swap !== undefined && !isWireInteger(swap)) return false;
+  const maxswap = o.maxswap;
+  if (maxswap !== undefined && !isWireInteger(maxswap)) return false;
+  const disk = o.disk;
+  if (disk !== undefined && !isWireInteger(disk)) return false;
+  const maxdisk = o.maxdisk;
+  if (maxdisk !== undefined && !isWireInteger(maxdisk)) return false;
+  const diskread = o.diskread;
+  if (diskread !== undefined && !isWireInteger(diskread)) return false;
+  const diskwrite = o.diskwrite;
+  if (diskwrite !== undefined && !isWireInteger(diskwrite)) return false;
+  const netin = o.netin;
+  if (netin !== undefined && !isWireInteger(netin)) return false;
+  const netout = o.netout;
+  if (netout !== undefined && !isWireInteger(netout)) return false;
+  const uptime = o.uptime;
+  if (uptime !== undefined && !isWireInteger(uptime)) return false;
+  const pid = o.pid;
+  if (pid !== undefined && !isWireInteger(pid)) return false;
+  const pressurecpusome = o.pressurecpusome;
+  if (pressurecpusome !== undefined && !isWireNumber(pressurecpusome)) return false;
+  const pressurecpufull = o.pressurecpufull;
+  if (pressurecpufull !== undefined && !isWireNumber(pressurecpufull)) return false;
+  const pressureiosome = o.pressureiosome;
+  if (pressureiosome !== undefined && !isWireNumber(pressureiosome)) return false;
+  const pressureiofull = o.pressureiofull;
+  if (pressureiofull !== undefined && !isWireNumber(pressureiofull)) return false;
+  const pressurememorysome = o.pressurememorysome;
+  if (pressurememorysome !== undefined && !isWireNumber(pressurememorysome)) return false;
+  const pressurememoryfull = o.pressurememoryfull;
+  if (pressurememoryfull !== undefined && !isWireNumber(pressurememoryfull)) return false;
+  const serial = o.serial;
+  if (serial !== undefined && !isWireFlag(serial)) return false;
+  const memhost = o.memhost;
+  if (memhost !== undefined && !isWireInteger(memhost)) return false;
+  const qmpstatus = o.qmpstatus;
+  if (qmpstatus !== undefined && typeof qmpstatus !== 'string') return false;
+  const runningMachine = o['running-machine'];
+  if (runningMachine !== undefined && typeof runningMachine !== 'string') return false;
+  const runningQemu = o['running-qemu'];
+  if (runningQemu !== undefined && typeof runningQemu !== 'string') return false;
+  const balloon = o.balloon;
+  if (balloon !== undefined && !isWireInteger(balloon)) return false;
+  const freemem = o.freemem;
+  if (freemem !== undefined && !isWireInteger(freemem)) return false;
+  return true;
+}
+
+function normaliseVmStatus(input: unknown): unknown {
+  const o = input as Record<string, unknown>;
+  const vmid = o.vmid;
+  if (vmid !== undefined && typeof vmid !== 'number') o.vmid = readWireInteger(vmid);
+  const ha = o.ha;
+  if (ha === undefined) o.ha = { managed: false };
+  else normaliseGuestStatusHa(ha);
+  const agent = o.agent;
+  if (agent === undefined) o.agent = false;
+  else if (typeof agent !== 'boolean') o.agent = readWireFlag(agent);
+  const nics = o.nics;
+  if (nics !== undefined) normaliseVmStatusNics(nics);
+  const ballooninfo = o.ballooninfo;
+  if (ballooninfo !== undefined) normaliseVmStatusBallooninfo(ballooninfo);
+  const proxmoxSupport = o['proxmox-support'];
+  if (proxmoxSupport !== undefined) normaliseVmStatusProxmoxSupport(proxmoxSupport);
+  const template = o.template;
+  if (template === undefined) o.template = false;
+  else if (typeof template !== 'boolean') o.template = readWireFlag(template);
+  if (o.lock === '') delete o.lock;
+  const tags = o.tags;
+  o.tags = tags === undefined ? [] : splitList(tags as string);
+  const cpus = o.cpus;
+  if (cpus !== undefined && typeof cpus !== 'number') o.cpus = readWireNumber(cpus);
+  const cpu = o.cpu;
+  if (cpu !== undefined && typeof cpu !== 'number') o.cpu = readWireNumber(cpu);
+  const mem = o.mem;
+  if (mem !== undefined && typeof mem !== 'number') o.mem = readWireInteger(mem);
+  const maxmem = o.maxmem;
+  if (maxmem !== undefined && typeof maxmem !== 'number') o.maxmem = readWireInteger(maxmem);
+  const swap = o.swap;
+  if (swap !== undefined && typeof swap !== 'number') o.swap = readWireInteger(swap);
+  const maxswap = o.maxswap;
+  if (maxswap !== undefined && typeof maxswap !== 'number') o.maxswap = readWireInteger(maxswap);
+  const disk = o.disk;
+  if (disk !== undefined && typeof disk !== 'number') o.disk = readWireInteger(disk);
+  const maxdisk = o.maxdisk;
+  if (maxdisk !== undefined && typeof maxdisk !== 'number') o.maxdisk = readWireInteger(maxdisk);
+  const diskread = o.diskread;
+  if (diskread !== undefined && typeof diskread !== 'number') o.diskread = readWireInteger(diskread);
+  const diskwrite = o.diskwrite;
+  if (diskwrite !== undefined && typeof diskwrite !== 'number') o.diskwrite = readWireInteger(diskwrite);
+  const netin = o.netin;
+  if (netin !== undefined && typeof netin !== 'number') o.netin = readWireInteger(netin);
+  const netout = o.netout;
+  if (netout !== undefined && typeof netout !== 'number') o.netout = readWireInteger(netout);
+  const uptime = o.uptime;
+  if (uptime !== undefined && typeof uptime !== 'number') o.uptime = readWireInteger(uptime);
+  const pid = o.pid;
+  if (pid !== undefined && typeof pid !== 'number') o.pid = readWireInteger(pid);
+  const pressurecpusome = o.pressurecpusome;
+  if (pressurecpusome !== undefined && typeof pressurecpusome !== 'number')
+    o.pressurecpusome = readWireNumber(pressurecpusome);
+  const pressurecpufull = o.pressurecpufull;
+  if (pressurecpufull !== undefined && typeof pressurecpufull !== 'number')
+    o.pressurecpufull = readWireNumber(pressurecpufull);
+  const pressureiosome = o.pressureiosome;
+  if (pressureiosome !== undefined && typeof pressureiosome !== 'number')
+    o.pressureiosome = readWireNumber(pressureiosome);
+  const pressureiofull = o.pressureiofull;
+  if (pressureiofull !== undefined && typeof pressureiofull !== 'number')
+    o.pressureiofull = readWireNumber(pressureiofull);
+  const pressurememorysome = o.pressurememorysome;
+  if (pressurememorysome !== undefined && typeof pressurememorysome !== 'number')
+    o.pressurememorysome = readWireNumber(pressurememorysome);
+  const pressurememoryfull = o.pressurememoryfull;
+  if (pressurememoryfull !== undefined && typeof pressurememoryfull !== 'number')
+    o.pressurememoryfull = readWireNumber(pressurememoryfull);
+  const serial = o.serial;
+  if (serial !== undefined && typeof serial !== 'boolean') o.serial = readWireFlag(serial);
+  const memhost = o.memhost;
+  if (memhost !== undefined && typeof memhost !== 'number') o.memhost = readWireInteger(memhost);
+  const balloon = o.balloon;
+  if (balloon !== undefined && typeof balloon !== 'number') o.balloon = readWireInteger(balloon);
+  const freemem = o.freemem;
+  if (freemem !== undefined && typeof freemem !== 'number') o.freemem = readWireInteger(freemem);
+  dropDangerousKeys(o);
+  return o;
+}
+
 /** The generated checker of every response shape, by its name in src/shapes/index.ts. */
 export const responseCheckers = {
   guest: { check: checkGuest, normalise: normaliseGuest },
@@ -1239,4 +1597,7 @@ export const responseCheckers = {
   taskLogPage: { check: checkTaskLogPage, normalise: normaliseTaskLogPage },
   snapshotEntries: { check: checkSnapshotEntries, normalise: normaliseSnapshotEntries },
   permissions: { check: checkPermissions, normalise: normalisePermissions },
+  vm: { check: checkVm, normalise: normaliseVm },
+  vmList: { check: checkVmList, normalise: normaliseVmList },
+  vmStatus: { check: checkVmStatus, normalise: normaliseVmStatus },
 } as const satisfies Readonly<Record<string, GeneratedChecker>>;

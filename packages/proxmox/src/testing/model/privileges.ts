@@ -74,7 +74,11 @@ export const SIM_AGENT_PRIVILEGES: readonly string[] = [
   'VM.Config.Memory',
   'VM.Config.Network',
   'VM.Config.Options',
+  'VM.Config.CDROM',
+  'VM.Config.HWType',
+  'VM.Config.Cloudinit',
   'VM.PowerMgmt',
+  'VM.Migrate',
   'SDN.Use',
 ];
 

@@ -1,5 +1,6 @@
 import { parsePropertyString } from '../../model/config-file.js';
-import { lockProblem, markRunning, markStopped } from '../../model/guest-state.js';
+import { destroyVolume, lockProblem, markRunning, markStopped } from '../../model/guest-state.js';
+import type { SimGuest } from '../../model/inventory.js';
 import { die, paramError } from '../../model/sim-error.js';
 import { P, type SimParamSpec } from '../params.js';
 import { vmForWorker, vmTask } from '../qemu-tasks.js';
@@ -105,9 +106,32 @@ const start: SimRoute = {
           ? undefined
           : (lockProblem(guest) ?? (running ? `VM ${guest.vmid} already running` : undefined));
     if (problem) return vmTask(ctx, 'qmstart', { kind: 'error', message: problem });
+    if (lock === 'suspended') return resumeTask(ctx, guest);
     return vmTask(ctx, 'qmstart', { kind: 'ok' }, { onSuccess: () => markRunning(ctx.cluster, guest) });
   },
 };
+
+/**
+ * `vm_start` of a VM suspended to disk (lock `suspended`): QEMU starts from the saved state with
+ * the machine and CPU it ran with, then the lock, the state volume and the `running*` keys go.
+ */
+function resumeTask(ctx: SimRouteContext, guest: SimGuest): SimRouteResult {
+  const { cluster } = ctx;
+  return vmTask(
+    ctx,
+    'qmstart',
+    { kind: 'ok' },
+    {
+      lines: ['Resuming suspended VM', 'Resumed VM, removing state'],
+      onSuccess: () => {
+        const state = guest.config.get('vmstate');
+        for (const key of ['lock', 'vmstate', 'runningmachine', 'runningcpu']) guest.config.delete(key);
+        if (state !== undefined) destroyVolume(cluster, state);
+        markRunning(cluster, guest);
+      },
+    },
+  );
+}
 
 /** `_do_vm_stop` as the worker runs it: nothing to do for a stopped VM, else the lock check. */
 function stopWorker(ctx: SimRouteContext, type: 'qmstop' | 'qmshutdown'): SimRouteResult {
