@@ -1,11 +1,7 @@
-import type * as v from 'valibot';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
-import { ResponseShapeError } from '../errors/response-shape-error.js';
-import { upidStringSchema } from '../schemas/mutation.js';
 import { parseFreshResponse, type ResponseSchema } from '../schemas/parse.js';
+import { parseTaskUPID } from '../schemas/task-upid.js';
 import type { APIRequester } from '../tasks/requester.js';
-import { parseUPID } from '../upid/parse-upid.js';
-import type { UPID } from '../upid/upid.js';
 import { topAnswerSchema } from './answer-schema.js';
 import { prepareRequest } from './prepare-request.js';
 import type { EndpointRow } from './schema.js';
@@ -27,32 +23,15 @@ function readerFor(index: number): ResponseSchema {
   return reader;
 }
 
-function parseTaskId(data: unknown, endpoint: string): UPID {
-  const text = parseFreshResponse(upidStringSchema, data, endpoint);
-  try {
-    return parseUPID(text);
-  } catch (error) {
-    const issue: v.BaseIssue<unknown> = {
-      kind: 'validation',
-      type: 'upid',
-      input: text,
-      expected: 'a Proxmox VE UPID',
-      received: JSON.stringify(text),
-      message: error instanceof Error ? error.message : String(error),
-    };
-    throw new ResponseShapeError({ endpoint, fieldPath: 'data', issues: [issue] });
-  }
-}
-
 function readAnswer(row: EndpointRow, data: unknown, endpoint: string): unknown {
   switch (row[5]) {
     case 1:
-      return parseTaskId(data, endpoint);
+      return parseTaskUPID(data, endpoint);
     case 2:
-      return data === null || data === undefined ? null : parseTaskId(data, endpoint);
+      return data === null || data === undefined ? null : parseTaskUPID(data, endpoint);
     case 3:
       // vzdump's `OK`: none of the guests it names is on this node; no task was started.
-      return data === 'OK' ? null : parseTaskId(data, endpoint);
+      return data === 'OK' ? null : parseTaskUPID(data, endpoint);
     default:
       return parseFreshResponse(readerFor(row[4]), data, endpoint);
   }

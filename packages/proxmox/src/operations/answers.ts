@@ -1,9 +1,9 @@
 import type * as v from 'valibot';
 import { nullResponseSchema } from '../schemas/mutation.js';
 import { parseFreshResponse, type ResponseSchema } from '../schemas/parse.js';
+import { parseTaskUPID } from '../schemas/task-upid.js';
 import type { UPID } from '../upid/upid.js';
 import type { Answer } from './define.js';
-import { parseTaskUPID } from './parse-upid-response.js';
 
 /** An answer validated (and normalised) by a response schema. */
 export function schemaAnswer<TSchema extends ResponseSchema>(

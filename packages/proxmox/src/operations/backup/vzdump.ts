@@ -3,13 +3,13 @@ import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import { always, codeCheck, whenOption } from '../../privileges/check-builders.js';
 import { upidStringSchema } from '../../schemas/mutation.js';
 import { parseFreshResponse } from '../../schemas/parse.js';
+import { parseTaskUPID } from '../../schemas/task-upid.js';
 import type { UPID } from '../../upid/upid.js';
 import { assertNodeName, assertStorageId, assertVmid } from '../../validation/validators.js';
 import { customAnswer } from '../answers.js';
 import type { CallOptions } from '../call-options.js';
 import { optionalBoolean, optionalMatching, optionalOneOf } from '../checks.js';
 import { defineOperation } from '../define.js';
-import { parseTaskUPID } from '../parse-upid-response.js';
 
 /** What `vzdump(node, spec)` backs up, where and how. */
 export interface VzdumpSpec extends CallOptions {

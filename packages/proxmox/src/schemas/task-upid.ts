@@ -1,9 +1,9 @@
 import type * as v from 'valibot';
 import { ResponseShapeError } from '../errors/response-shape-error.js';
-import { upidStringSchema } from '../schemas/mutation.js';
-import { parseFreshResponse } from '../schemas/parse.js';
 import { parseUPID } from '../upid/parse-upid.js';
 import type { UPID } from '../upid/upid.js';
+import { upidStringSchema } from './mutation.js';
+import { parseFreshResponse } from './parse.js';
 
 /**
  * The `data` of a call that started a worker, parsed into a {@link UPID}. A string that has the
