@@ -64,3 +64,33 @@ export const storageContentTypes = [
 
 /** A storage content type (`backup`, `vztmpl`, `rootdir`, …). */
 export type StorageContentType = (typeof storageContentTypes)[number];
+
+/** The config digest: SHA-1 as 40 hex digits. */
+const digestFormat = /^[0-9a-f]{40}$/i;
+
+/** `undefined`, or the `digest` of a config read earlier (a concurrent edit then conflicts). */
+export function optionalDigest(parameter: string, value: unknown): string | undefined {
+  return optionalMatching(parameter, value, digestFormat, 'the 40-hex-digit config digest');
+}
+
+/** PVE's resource pool id. */
+const poolFormat = /^[A-Za-z0-9_.-]+$/;
+
+/** `undefined`, or a resource pool name. */
+export function optionalPool(parameter: string, value: unknown): string | undefined {
+  return optionalMatching(parameter, value, poolFormat, 'a pool name');
+}
+
+// PVE keeps snapshot descriptions in the config file; any printable text is fine, but bound it.
+const descriptionFormat = /^[^\0]*$/;
+
+/** `undefined`, or a snapshot description: text without NUL characters, at most 8192 of them. */
+export function optionalDescription(parameter: string, value: unknown): string | undefined {
+  return optionalMatching(
+    parameter,
+    value,
+    descriptionFormat,
+    'text without NUL characters, at most 8192 characters',
+    8192,
+  );
+}

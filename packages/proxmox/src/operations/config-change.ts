@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { CallOptions } from './call-options.js';
-import { optionalMatching } from './checks.js';
+import { optionalDigest } from './checks.js';
 
 /** The options of a config change (`setConfig`, `setVMConfig`). */
 export interface ConfigChangeOptions extends CallOptions {
@@ -17,8 +17,6 @@ export interface ConfigChangeOptions extends CallOptions {
 
 /** PVE's `pve-configid`: the form of a config key in `delete`/`revert` lists. */
 const configKey = /^[a-z][a-z0-9_-]+$/i;
-/** The config digest: SHA-1 as 40 hex digits. */
-const digestFormat = /^[0-9a-f]{40}$/i;
 
 function keyList(parameter: string, value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
@@ -43,12 +41,7 @@ export function configChangeBody(
 ): Record<string, string> {
   const deleted = keyList('options.delete', options?.delete);
   const reverted = keyList('options.revert', options?.revert);
-  const digest = optionalMatching(
-    'options.digest',
-    options?.digest,
-    digestFormat,
-    'the 40-hex-digit config digest',
-  );
+  const digest = optionalDigest('options.digest', options?.digest);
   for (const key of deleted ?? []) {
     if (key in set) throw new InvalidArgumentError('options.delete', key, 'a key that is not also being set');
   }

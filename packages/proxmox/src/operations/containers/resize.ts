@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import { codeCheck, schemaCheck } from '../../privileges/check-builders.js';
 import { upidAnswer } from '../answers.js';
 import type { CallOptions } from '../call-options.js';
-import { optionalMatching } from '../checks.js';
+import { optionalDigest } from '../checks.js';
 import { defineOperation } from '../define.js';
 import { guestPathValues } from './guest-path.js';
 
@@ -20,7 +20,6 @@ export type ContainerVolumeKey = 'rootfs' | `mp${number}`;
 const volumeKey = /^(?:rootfs|mp(?:0|[1-9]\d?|1\d\d|2[0-4]\d|25[0-5]))$/;
 /** PVE's pattern: an optional `+` (grow by), a number, an optional unit K, M, G or T. */
 const sizeFormat = /^\+?\d+(?:\.\d+)?[KMGT]?$/;
-const digestFormat = /^[0-9a-f]{40}$/i;
 
 function checkedSize(size: unknown): string {
   if (typeof size !== 'string' || size.length > 32 || !sizeFormat.test(size)) {
@@ -77,12 +76,7 @@ export const resizeOperation = {
       if (typeof disk !== 'string' || !volumeKey.test(disk)) {
         throw new InvalidArgumentError('disk', disk, "'rootfs' or a mount point 'mp0' to 'mp255'");
       }
-      const digest = optionalMatching(
-        'options.digest',
-        options?.digest,
-        digestFormat,
-        'the 40-hex-digit config digest',
-      );
+      const digest = optionalDigest('options.digest', options?.digest);
       return { path, parameters: { disk, size: checkedSize(size), digest }, call: options };
     },
     answer: upidAnswer,

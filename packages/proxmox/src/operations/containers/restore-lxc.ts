@@ -7,7 +7,7 @@ import { configKeyChecks, rootOnlyConfigKeys } from '../../privileges/config-key
 import { assertNodeName, assertStorageId, assertVmid, assertVolumeId } from '../../validation/validators.js';
 import { upidAnswer } from '../answers.js';
 import type { CallOptions } from '../call-options.js';
-import { optionalBoolean, optionalInteger, optionalMatching } from '../checks.js';
+import { optionalBoolean, optionalInteger, optionalPool } from '../checks.js';
 import { defineOperation } from '../define.js';
 
 /**
@@ -50,7 +50,6 @@ export interface RestoreLXCSpec extends GuestConfigChanges, CallOptions {
   readonly pool?: string;
 }
 
-const poolFormat = /^[A-Za-z0-9_.-]+$/;
 const ownKeys = new Set([
   'vmid',
   'archive',
@@ -81,7 +80,7 @@ function restoreParameters(spec: RestoreLXCSpec) {
     start: optionalBoolean('spec.start', spec.start),
     unique: optionalBoolean('spec.unique', spec.unique),
     bwlimit: optionalInteger('spec.bwlimit', spec.bwlimit),
-    pool: optionalMatching('spec.pool', spec.pool, poolFormat, 'a pool name'),
+    pool: optionalPool('spec.pool', spec.pool),
     ...toRequestParams(encodeGuestConfig(config as GuestConfigChanges)),
   };
 }

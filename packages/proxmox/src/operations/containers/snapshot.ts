@@ -2,7 +2,7 @@ import { schemaCheck } from '../../privileges/check-builders.js';
 import { assertSnapshotName } from '../../validation/validators.js';
 import { upidAnswer } from '../answers.js';
 import type { CallOptions } from '../call-options.js';
-import { optionalMatching } from '../checks.js';
+import { optionalDescription } from '../checks.js';
 import { defineOperation } from '../define.js';
 import { guestPathValues } from './guest-path.js';
 
@@ -13,9 +13,6 @@ export interface SnapshotOptions extends CallOptions {
   /** A free-text description. */
   readonly description?: string;
 }
-
-// PVE keeps descriptions in the config file; any printable text is fine, but bound it.
-const descriptionFormat = /^[^\0]*$/;
 
 /** `POST /nodes/{node}/lxc/{vmid}/snapshot`. */
 export const snapshotOperation = {
@@ -34,13 +31,7 @@ export const snapshotOperation = {
         path,
         parameters: {
           snapname: assertSnapshotName(options?.name, 'options.name'),
-          description: optionalMatching(
-            'options.description',
-            options.description,
-            descriptionFormat,
-            'text without NUL characters, at most 8192 characters',
-            8192,
-          ),
+          description: optionalDescription('options.description', options.description),
         },
         call: options,
       };

@@ -7,7 +7,7 @@ import { encodeVMConfig } from '../../vm-config/encode-vm-config.js';
 import type { VMConfigChanges } from '../../vm-config/types.js';
 import { upidAnswer } from '../answers.js';
 import type { CallOptions } from '../call-options.js';
-import { optionalBoolean, optionalInteger, optionalMatching } from '../checks.js';
+import { optionalBoolean, optionalInteger, optionalPool } from '../checks.js';
 import { defineOperation } from '../define.js';
 
 /**
@@ -51,7 +51,6 @@ export interface RestoreVMSpec
   readonly pool?: string;
 }
 
-const poolFormat = /^[A-Za-z0-9_.-]+$/;
 const ownKeys = new Set([
   'vmid',
   'archive',
@@ -87,7 +86,7 @@ function restoreParameters(spec: RestoreVMSpec) {
     start: optionalBoolean('spec.start', spec.start),
     unique: optionalBoolean('spec.unique', spec.unique),
     bwlimit: optionalInteger('spec.bwlimit', spec.bwlimit),
-    pool: optionalMatching('spec.pool', spec.pool, poolFormat, 'a pool name'),
+    pool: optionalPool('spec.pool', spec.pool),
     ...toRequestParams(encodeVMConfig(config as VMConfigChanges)),
   };
 }

@@ -1,7 +1,7 @@
 import { schemaCheck } from '../../privileges/check-builders.js';
 import { assertSnapshotName } from '../../validation/validators.js';
 import { upidAnswer } from '../answers.js';
-import { optionalBoolean, optionalMatching } from '../checks.js';
+import { optionalBoolean, optionalDescription } from '../checks.js';
 import { guestPathValues } from '../containers/guest-path.js';
 import type { SnapshotOptions } from '../containers/snapshot.js';
 import { defineOperation } from '../define.js';
@@ -16,8 +16,6 @@ export interface VMSnapshotOptions extends SnapshotOptions {
    */
   readonly vmstate?: boolean;
 }
-
-const descriptionFormat = /^[^\0]*$/;
 
 /** `POST /nodes/{node}/qemu/{vmid}/snapshot`. */
 export const snapshotVMOperation = {
@@ -44,13 +42,7 @@ export const snapshotVMOperation = {
         path,
         parameters: {
           snapname: assertSnapshotName(options?.name, 'options.name'),
-          description: optionalMatching(
-            'options.description',
-            options.description,
-            descriptionFormat,
-            'text without NUL characters, at most 8192 characters',
-            8192,
-          ),
+          description: optionalDescription('options.description', options.description),
           vmstate: optionalBoolean('options.vmstate', options.vmstate),
         },
         call: options,
