@@ -101,9 +101,24 @@ export interface CompositeSpec<TArgs extends readonly unknown[], TResult> {
   readonly run: (api: APIRequester, ...args: TArgs) => TResult;
 }
 
-/** Defines an operation that is more than one request; it never starts a task itself. */
+/**
+ * Defines an operation that is more than one request and resolves once; it never starts a task
+ * itself. (The client's method of a composite waits for the table of operations to load before
+ * running it, so its result is a promise: client/operation-table.ts.)
+ */
 export function defineComposite<TArgs extends readonly unknown[], TResult>(
-  spec: CompositeSpec<TArgs, TResult>,
-): Operation<TArgs, TResult> {
+  spec: CompositeSpec<TArgs, Promise<TResult>>,
+): Operation<TArgs, Promise<TResult>> {
+  return { privileges: spec.privileges, returnsUPID: false, invoke: spec.run };
+}
+
+/**
+ * Defines an operation whose result is an async iterator (a task's log, followed while the task
+ * runs). Its client method is generated as an async generator, so nothing runs before the first
+ * `next()`.
+ */
+export function defineIterator<TArgs extends readonly unknown[], TItem>(
+  spec: CompositeSpec<TArgs, AsyncGenerator<TItem, void, undefined>>,
+): Operation<TArgs, AsyncGenerator<TItem, void, undefined>> {
   return { privileges: spec.privileges, returnsUPID: false, invoke: spec.run };
 }

@@ -26,11 +26,8 @@ import { stopOperation } from './containers/stop.js';
 import { listStorageOperation } from './storage/list-storage.js';
 import { nodeStorageOperation } from './storage/node-storage.js';
 import { storageContentOperation } from './storage/storage-content.js';
+import { taskOperations } from './task-operations.js';
 import { listTasksOperation } from './tasks/list-tasks.js';
-import { taskLogOperation } from './tasks/task-log.js';
-import { taskLogTailOperation } from './tasks/task-log-tail.js';
-import { taskStatusOnceOperation } from './tasks/task-status-once.js';
-import { waitTaskOperation } from './tasks/wait-task.js';
 import { deleteVMSnapshotOperation } from './vms/delete-vm-snapshot.js';
 import { listVMSnapshotsOperation } from './vms/list-vm-snapshots.js';
 import { listVMsOperation } from './vms/list-vms.js';
@@ -93,10 +90,7 @@ export const operations = {
   ...shutdownVMOperation,
   ...rebootVMOperation,
   ...restoreVMOperation,
-  ...taskStatusOnceOperation,
-  ...taskLogTailOperation,
-  ...taskLogOperation,
-  ...waitTaskOperation,
+  ...taskOperations,
 };
 
 /** The table of operations. */

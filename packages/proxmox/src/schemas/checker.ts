@@ -1,6 +1,6 @@
 /**
  * The fast reader of one response shape, generated at build time from its declaration
- * (scripts/generate/, output in generated/response-checkers.ts). `parseFreshResponse` runs `check`
+ * (scripts/generate/, output in generated/resource-checkers.ts and generated/task-checkers.ts). `parseFreshResponse` runs `check`
  * first, and `normalise` only when `check` accepted the data; anything refused goes to the
  * shape's valibot schema, which names the offending field. Internal to the package.
  */

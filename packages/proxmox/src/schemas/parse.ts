@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { ResponseShapeError } from '../errors/index.js';
-import { fastPathOf } from './response-schema.js';
+import { fastPathOf } from './checked-schema.js';
 
 /** Any valibot schema the response parser accepts. */
 export type ResponseSchema = v.GenericSchema<unknown, unknown>;

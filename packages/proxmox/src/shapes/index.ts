@@ -8,16 +8,16 @@ import { snapshotEntryShape } from './snapshots.js';
 import { nodeStorageItemShape, storageConfigShape } from './storage.js';
 import { storageContentItemShape } from './storage-content.js';
 import { taskListItemShape } from './task-list.js';
-import { taskLogLineShape, taskStatusShape } from './tasks.js';
+import { taskResponseShapes } from './tasks.js';
 import { vmShape, vmStatusShape } from './vm.js';
 
 /**
- * Every response shape that gets a generated checker, by name. scripts/generate/ writes one
- * checker per entry into src/schemas/generated/response-checkers.ts; a structure test fails
- * when that file is not what the generator makes of this list. Each schema is built from its
- * entry by `responseSchema(name)` (schemas/response-schema.ts).
+ * The response shapes of guests, nodes, storage, the cluster and the task list, by name.
+ * scripts/generate/ writes one checker per entry into
+ * src/schemas/generated/resource-checkers.ts; a structure test fails when that file is not what
+ * the generator makes of this list.
  */
-export const responseShapes = {
+export const resourceResponseShapes = {
   guest: guestShape,
   guestList: list(guestShape),
   guestStatus: guestStatusShape,
@@ -34,15 +34,19 @@ export const responseShapes = {
   storageContent: list(storageContentItemShape),
   taskListItem: taskListItemShape,
   taskList: list(taskListItemShape),
-  taskStatus: taskStatusShape,
-  taskLogLine: taskLogLineShape,
-  taskLogPage: list(taskLogLineShape),
   snapshotEntries: list(snapshotEntryShape),
   permissions: permissionsShape,
   vm: vmShape,
   vmList: list(vmShape),
   vmStatus: vmStatusShape,
 } as const;
+
+/**
+ * Every response shape that gets a generated checker, by name: the resources' and the tasks'
+ * (shapes/tasks.ts). Each schema is built from its entry by `responseSchema(name)`
+ * (schemas/response-schema.ts), or, for the tasks, by `checkedSchema` (schemas/tasks.ts).
+ */
+export const responseShapes = { ...resourceResponseShapes, ...taskResponseShapes } as const;
 
 /** The name of a response shape with a generated checker. */
 export type ResponseShapeName = keyof typeof responseShapes;

@@ -1,7 +1,7 @@
 // The declaration language of response shapes. A shape is plain data, written once per
 // endpoint (the other files of this folder), from which two readers are derived: the valibot
 // schema that names the offending field (schemas/shape-schema.ts), and a straight-line checker
-// generated at build time into schemas/generated/response-checkers.ts (scripts/generate/). Both
+// generated at build time into schemas/generated/ (scripts/generate/). Both
 // read scalars through the rules of schemas/wire-values.ts.
 //
 // This folder is the lowest floor of the package: it imports nothing outside itself, so the

@@ -1,5 +1,6 @@
 import {
   integer,
+  list,
   type Output,
   object,
   oneOf,
@@ -39,3 +40,15 @@ export const taskLogLineShape = renamedObject({ n: integer(), t: string() }, { n
 
 /** A line of a task log. */
 export type TaskLogLine = Output<typeof taskLogLineShape>;
+
+/**
+ * The response shapes of the task endpoints, by name: a registry of their own (the others are in
+ * index.ts) because waiting for a task is imported with the client, while everything else loads
+ * on the first call of another method (client/operation-table.ts). scripts/generate/ writes
+ * their checkers into src/schemas/generated/task-checkers.ts.
+ */
+export const taskResponseShapes = {
+  taskStatus: taskStatusShape,
+  taskLogLine: taskLogLineShape,
+  taskLogPage: list(taskLogLineShape),
+} as const;

@@ -10,7 +10,7 @@ const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const entry = new URL('../../src/index.ts', import.meta.url).href;
 const testingEntry = new URL('../../src/testing/index.ts', import.meta.url).href;
 const schemasEntry = new URL('../../src/entries/schemas.ts', import.meta.url).href;
-const responseSchemaEntry = new URL('../../src/schemas/response-schema.ts', import.meta.url).href;
+const checkedSchemaEntry = new URL('../../src/schemas/checked-schema.ts', import.meta.url).href;
 
 const script = `
 const sdk = await import(${JSON.stringify(entry)});
@@ -30,7 +30,7 @@ const client = new sdk.ProxmoxClient({
   tls: { fingerprint: server.fingerprint256 },
 });
 const { lxcListSchema } = await import(${JSON.stringify(schemasEntry)});
-const { fastPathOf } = await import(${JSON.stringify(responseSchemaEntry)});
+const { fastPathOf } = await import(${JSON.stringify(checkedSchemaEntry)});
 const { data } = await client.request('GET', '/nodes/pve1/lxc');
 report.checkerAccepts = fastPathOf(lxcListSchema).check(data);
 const guests = await client.listLXC('pve1');

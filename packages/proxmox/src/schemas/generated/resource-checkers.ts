@@ -1037,83 +1037,6 @@ function normaliseTaskList(input: unknown): unknown {
   return list;
 }
 
-function checkTaskStatus(input: unknown): boolean {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
-  const o = input as Record<string, unknown>;
-  const status = o.status;
-  if (status !== 'running' && status !== 'stopped') return false;
-  const exitstatus = o.exitstatus;
-  if (exitstatus !== undefined && typeof exitstatus !== 'string') return false;
-  const upid = o.upid;
-  if (typeof upid !== 'string') return false;
-  const node = o.node;
-  if (typeof node !== 'string') return false;
-  const pid = o.pid;
-  if (!isWireInteger(pid)) return false;
-  const pstart = o.pstart;
-  if (!isWireInteger(pstart)) return false;
-  const starttime = o.starttime;
-  if (!isWireInteger(starttime)) return false;
-  const type = o.type;
-  if (typeof type !== 'string') return false;
-  const id = o.id;
-  if (id !== undefined && typeof id !== 'string') return false;
-  const user = o.user;
-  if (typeof user !== 'string') return false;
-  const tokenid = o.tokenid;
-  if (tokenid !== undefined && typeof tokenid !== 'string') return false;
-  return true;
-}
-
-function normaliseTaskStatus(input: unknown): unknown {
-  const o = input as Record<string, unknown>;
-  const pid = o.pid;
-  if (typeof pid !== 'number') o.pid = readWireInteger(pid);
-  const pstart = o.pstart;
-  if (typeof pstart !== 'number') o.pstart = readWireInteger(pstart);
-  const starttime = o.starttime;
-  if (typeof starttime !== 'number') o.starttime = readWireInteger(starttime);
-  if (o.id === undefined) o.id = '';
-  dropDangerousKeys(o);
-  return o;
-}
-
-function checkTaskLogLine(input: unknown): boolean {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
-  const o = input as Record<string, unknown>;
-  const n = o.n;
-  if (!isWireInteger(n)) return false;
-  const t = o.t;
-  if (typeof t !== 'string') return false;
-  return true;
-}
-
-function normaliseTaskLogLine(input: unknown): unknown {
-  const o = input as Record<string, unknown>;
-  const n = o.n;
-  if (typeof n !== 'number') o.n = readWireInteger(n);
-  return { lineNo: o.n, text: o.t };
-}
-
-function checkTaskLogPage(input: unknown): boolean {
-  if (!Array.isArray(input)) return false;
-  const list: unknown[] = input;
-  for (let index = 0; index < list.length; index++) {
-    const item = list[index];
-    if (!checkTaskLogLine(item)) return false;
-  }
-  return true;
-}
-
-function normaliseTaskLogPage(input: unknown): unknown {
-  const list = input as unknown[];
-  for (let index = 0; index < list.length; index++) {
-    const item = list[index];
-    list[index] = normaliseTaskLogLine(item);
-  }
-  return list;
-}
-
 function checkSnapshotEntriesItem(input: unknown): boolean {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
   const o = input as Record<string, unknown>;
@@ -1574,8 +1497,8 @@ function normaliseVmStatus(input: unknown): unknown {
   return o;
 }
 
-/** The generated checker of every response shape, by its name in src/shapes/index.ts. */
-export const responseCheckers = {
+/** The generated checker of every response shape listed in src/shapes/index.ts, by its name there. */
+export const resourceCheckers = {
   guest: { check: checkGuest, normalise: normaliseGuest },
   guestList: { check: checkGuestList, normalise: normaliseGuestList },
   guestStatus: { check: checkGuestStatus, normalise: normaliseGuestStatus },
@@ -1592,9 +1515,6 @@ export const responseCheckers = {
   storageContent: { check: checkStorageContent, normalise: normaliseStorageContent },
   taskListItem: { check: checkTaskListItem, normalise: normaliseTaskListItem },
   taskList: { check: checkTaskList, normalise: normaliseTaskList },
-  taskStatus: { check: checkTaskStatus, normalise: normaliseTaskStatus },
-  taskLogLine: { check: checkTaskLogLine, normalise: normaliseTaskLogLine },
-  taskLogPage: { check: checkTaskLogPage, normalise: normaliseTaskLogPage },
   snapshotEntries: { check: checkSnapshotEntries, normalise: normaliseSnapshotEntries },
   permissions: { check: checkPermissions, normalise: normalisePermissions },
   vm: { check: checkVm, normalise: normaliseVm },
