@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -76,13 +76,75 @@ function flatten(nodes: readonly TreeNode[], into: Map<string, RawMethod>): void
   }
 }
 
-/** Reads the three schema trees from data/pve-api. */
+/** One file of scripts/api-schema/named-formats: the formats one Proxmox repository registers by name. */
+interface NamedFormatsFile {
+  readonly repository: string;
+  readonly commit: string;
+  readonly formats: Readonly<
+    Record<string, { readonly file: string; readonly properties: Readonly<Record<string, RawProperty>> }>
+  >;
+}
+
+/**
+ * The property-string formats PVE registers by name (`register_format('pve-qm-watchdog', …)`),
+ * whose keys the published schema does not spell (apidoc.js writes only the name), transcribed
+ * key by key from the Perl hash each Proxmox module registers into named-formats/ (one file per
+ * repository, naming its commit and each format's file): name → keys.
+ */
+export function loadNamedFormats(): ReadonlyMap<string, Readonly<Record<string, RawProperty>>> {
+  const directory = fileURLToPath(new URL('./named-formats', import.meta.url));
+  const formats = new Map<string, Readonly<Record<string, RawProperty>>>();
+  for (const name of readdirSync(directory)
+    .filter((file) => file.endsWith('.json'))
+    .sort()) {
+    const file = JSON.parse(readFileSync(join(directory, name), 'utf8')) as NamedFormatsFile;
+    for (const [format, { properties }] of Object.entries(file.formats)) {
+      if (formats.has(format)) throw new Error(`named-formats: ${format} is defined twice`);
+      formats.set(format, properties);
+    }
+  }
+  return formats;
+}
+
+/** `raw` with every named property-string format of `named` replaced by its keys. */
+export function inlineNamedFormats(
+  raw: RawProperty,
+  named: ReadonlyMap<string, Readonly<Record<string, RawProperty>>>,
+): RawProperty {
+  const inline = (property: RawProperty) => inlineNamedFormats(property, named);
+  const mapRecord = (record: Readonly<Record<string, RawProperty>>) =>
+    Object.fromEntries(Object.entries(record).map(([key, property]) => [key, inline(property)]));
+  const format = typeof raw.format === 'string' ? (named.get(raw.format) ?? raw.format) : raw.format;
+  return {
+    ...raw,
+    ...(format === undefined ? {} : { format: typeof format === 'string' ? format : mapRecord(format) }),
+    ...(raw.items ? { items: inline(raw.items) } : {}),
+    ...(raw.properties ? { properties: mapRecord(raw.properties) } : {}),
+    ...(raw.oneOf ? { oneOf: raw.oneOf.map(inline) } : {}),
+    ...(typeof raw.additionalProperties === 'object'
+      ? { additionalProperties: inline(raw.additionalProperties) }
+      : {}),
+  };
+}
+
+/**
+ * Reads the three schema trees from data/pve-api, with the named property-string formats of
+ * named-formats/ spelled out in parameters and returns, as the schema spells the others.
+ */
 export function loadTrees(): ReadonlyMap<PveVersion, FlatTree> {
+  const named = loadNamedFormats();
   const trees = new Map<PveVersion, FlatTree>();
   for (const version of pveVersions) {
     const file = join(repositoryRoot, 'data', 'pve-api', treeFiles[version]);
     const flat = new Map<string, RawMethod>();
     flatten(JSON.parse(readFileSync(file, 'utf8')) as TreeNode[], flat);
+    for (const [key, method] of flat) {
+      flat.set(key, {
+        ...method,
+        ...(method.parameters ? { parameters: inlineNamedFormats(method.parameters, named) } : {}),
+        ...(method.returns ? { returns: inlineNamedFormats(method.returns, named) } : {}),
+      });
+    }
     trees.set(version, flat);
   }
   return trees;

@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeTrees, versionNote } from '../api-schema/merge.js';
 import { translatePerlPattern } from '../api-schema/perl-pattern.js';
-import { loadTrees } from '../api-schema/trees.js';
+import { inlineNamedFormats, loadNamedFormats, loadTrees, repositoryRoot } from '../api-schema/trees.js';
 
 const matches = (pattern: string, value: string): boolean => {
   const { source, flags } = translatePerlPattern(pattern);
@@ -79,5 +81,53 @@ describe('the merged endpoint list', () => {
     for (const key of plainStrings) {
       expect(endpoints.find((e) => `${e.method} ${e.path}` === key)?.returnKind, key).toBe(0);
     }
+  });
+});
+
+describe('property strings PVE registers by name (scripts/api-schema/named-formats)', () => {
+  const watchdog = { model: { type: 'string', default_key: 1, optional: 1 } };
+  const named = new Map([['pve-qm-watchdog', watchdog]]);
+
+  it('spells the keys out wherever the name stands: parameters, list items, alternatives', () => {
+    const raw = {
+      type: 'object',
+      properties: {
+        watchdog: { type: 'string', format: 'pve-qm-watchdog' },
+        list: { type: 'array', items: { type: 'string', format: 'pve-qm-watchdog' } },
+        either: { oneOf: [{ type: 'string', format: 'pve-qm-watchdog' }, { type: 'integer' }] },
+        other: { type: 'string', format: 'pve-node' },
+      },
+    };
+    const inlined = inlineNamedFormats(raw, named);
+    expect(inlined.properties?.watchdog?.format).toEqual(watchdog);
+    expect(inlined.properties?.list?.items?.format).toEqual(watchdog);
+    expect(inlined.properties?.either?.oneOf?.[0]?.format).toEqual(watchdog);
+    expect(inlined.properties?.other?.format).toBe('pve-node');
+  });
+
+  /** Every string `format` anywhere in `value`. */
+  const formatNames = (value: unknown, into = new Set<string>()): Set<string> => {
+    if (Array.isArray(value)) for (const item of value) formatNames(item, into);
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        if (key === 'format' && typeof item === 'string') into.add(item);
+        formatNames(item, into);
+      }
+    }
+    return into;
+  };
+
+  it('names only formats the published schemas use as a name', () => {
+    const directory = join(repositoryRoot, 'data', 'pve-api');
+    const used = new Set<string>();
+    for (const file of readdirSync(directory))
+      formatNames(JSON.parse(readFileSync(join(directory, file), 'utf8')), used);
+    expect([...loadNamedFormats().keys()].filter((name) => !used.has(name))).toEqual([]);
+  });
+
+  it('leaves no transcribed name in the merged trees', () => {
+    const left = new Set<string>();
+    for (const tree of loadTrees().values()) for (const method of tree.values()) formatNames(method, left);
+    expect([...loadNamedFormats().keys()].filter((name) => left.has(name))).toEqual([]);
   });
 });

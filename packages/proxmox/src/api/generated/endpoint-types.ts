@@ -19814,10 +19814,8 @@ export interface ApiPostEndpoints {
       readonly vmstatestorage?: string;
       /**
        * Create a virtual hardware watchdog device.
-       *
-       * Format `pve-qm-watchdog`.
        */
-      readonly watchdog?: string;
+      readonly watchdog?: string | QemuWatchdogPropertyString;
     };
     readonly returns: UPID;
   };
@@ -20753,10 +20751,8 @@ export interface ApiPostEndpoints {
       readonly vmstatestorage?: string;
       /**
        * Create a virtual hardware watchdog device.
-       *
-       * Format `pve-qm-watchdog`.
        */
-      readonly watchdog?: string;
+      readonly watchdog?: string | QemuWatchdogPropertyString;
     };
     readonly returns: UPID | null;
   };
@@ -27944,10 +27940,8 @@ export interface ApiPutEndpoints {
       readonly vmstatestorage?: string;
       /**
        * Create a virtual hardware watchdog device.
-       *
-       * Format `pve-qm-watchdog`.
        */
-      readonly watchdog?: string;
+      readonly watchdog?: string | QemuWatchdogPropertyString;
     };
     readonly returns: null;
   };
@@ -32399,6 +32393,20 @@ export interface QemuVirtiofsPropertyString {
    * Default: `0`.
    */
   readonly 'expose-xattr'?: boolean;
+}
+
+/** The `watchdog` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
+export interface QemuWatchdogPropertyString {
+  /**
+   * The action to perform if after activation the guest fails to poll the watchdog in time.
+   */
+  readonly action?: 'reset' | 'shutdown' | 'poweroff' | 'pause' | 'debug' | 'none';
+  /**
+   * Watchdog type to emulate.
+   *
+   * Default: `"i6300esb"`.
+   */
+  readonly model?: 'i6300esb' | 'ib700';
 }
 
 /** The `bwlimit` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
