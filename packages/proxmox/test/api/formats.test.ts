@@ -13,6 +13,12 @@ const namedFormats = fileURLToPath(new URL('../../../../scripts/api-schema/named
 
 const cases: readonly (readonly [format: string, good: readonly string[], bad: readonly string[]])[] = [
   ['pve-node', ['pve1', 'a', 'node-2'], ['-pve', 'pve_1', 'pve.1', '']],
+  [
+    'pve-priv',
+    ['VM.Audit', 'Permissions.Modify', 'VM.Monitor', 'VM.GuestAgent.Audit'],
+    ['VM.Audiit', 'vm.audit', 'VM', ''],
+  ],
+  ['pve-priv-list', ['VM.Audit,Sys.Audit', 'VM.Audit VM.Console', ''], ['VM.Audit,Sys.Audiit']],
   ['pve-vmid', ['100', '999999999'], ['99', '0100', '1000000000', 'x']],
   ['pve-storage-id', ['local', 'local-lvm', 'nfs.backup'], ['l', '1local', 'local-', 'lo cal']],
   ['pve-configid', ['net0', 'my_snap-1'], ['0net', 'a', 'a.b']],
@@ -138,8 +144,6 @@ describe('the format checkers', () => {
       'pve-fw-sport-spec',
       // a list of nodes with optional priorities, registered in pve-ha-manager's older releases only
       'pve-ha-group-node-list',
-      // the privilege names of the host's version
-      'pve-priv-list',
       'pve-qemu-sev-fmt',
       'pve-qemu-tdx-fmt',
       'pve-qm-boot',

@@ -66,6 +66,7 @@ const formatSamples: Readonly<Record<string, string>> = {
   'pve-storage-path-in-property-string': '/mnt/data',
   'pve-sdn-subnet-id': 'zone1-192.0.2.0-24',
   'pve-userid': 'root@pam',
+  'pve-priv-list': 'VM.Audit,Sys.Audit',
 };
 
 type Accepts = (property: SchemaProperty, value: string) => boolean;

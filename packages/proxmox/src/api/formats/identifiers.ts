@@ -1,3 +1,4 @@
+import { pvePrivilegesByVersion } from '../../privileges/privilege-names.js';
 import { type FormatChecker, matching, oneOf } from './checker.js';
 
 // Ids and names: pve-common PVE/JSONSchema.pm, pve-access-control PVE/Auth/Plugin.pm and
@@ -35,8 +36,14 @@ function sdnId(what: string, max: number | undefined, middle = '[a-z0-9]*'): For
   };
 }
 
+// `verify_privname` (pve-access-control PVE/AccessControl.pm) accepts the privileges of the
+// host's own release; the client does not know the host's release, so it accepts a name any
+// release this package knows has, and refuses the rest (a typo, a wrong case).
+const knownPrivileges = new Set<string>(Object.values(pvePrivilegesByVersion).flat());
+
 /** The id and name formats. */
 export const identifierFormats: Readonly<Record<string, FormatChecker>> = {
+  'pve-priv': (value) => (knownPrivileges.has(value) ? undefined : `invalid privilege '${value}'`),
   'pve-configid': (value) =>
     /^[a-z][a-z0-9_-]+$/i.test(value) ? undefined : `invalid configuration ID '${value}'`,
   'pve-storage-id': pveId('storage'),
