@@ -19,6 +19,22 @@ const cases: readonly (readonly [format: string, good: readonly string[], bad: r
     ['VM.Audiit', 'vm.audit', 'VM', ''],
   ],
   ['pve-priv-list', ['VM.Audit,Sys.Audit', 'VM.Audit VM.Console', ''], ['VM.Audit,Sys.Audiit']],
+  [
+    'pve-command-batch',
+    [
+      '[]',
+      '[{"path":"/nodes/pve1/lxc/100/status/start","method":"POST"}]',
+      '[{"path":"/version","method":"GET","args":{"x":1}}]',
+    ],
+    [
+      'not json',
+      '{"path":"/version","method":"GET"}',
+      '[{"method":"GET"}]',
+      '[{"path":"/version","method":"PATCH"}]',
+      '[{"path":"/version","method":"get"}]',
+      '[{"path":"/version","method":"GET","args":[1]}]',
+    ],
+  ],
   ['pve-vmid', ['100', '999999999'], ['99', '0100', '1000000000', 'x']],
   ['pve-storage-id', ['local', 'local-lvm', 'nfs.backup'], ['l', '1local', 'local-', 'lo cal']],
   ['pve-configid', ['net0', 'my_snap-1'], ['0net', 'a', 'a.b']],
@@ -131,8 +147,6 @@ describe('the format checkers', () => {
       'prune-backups',
       // a grammar of its own (pve-common CalendarEvent.pm); hosts answer 400 with the reason
       'pve-calendar-event',
-      // JSON, validated against an item schema on the host
-      'pve-command-batch',
       // the host's /usr/share/zoneinfo
       'pve-ct-timezone',
       // the host's /etc/services, /etc/protocols, ipsets and aliases

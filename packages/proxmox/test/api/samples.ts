@@ -67,6 +67,7 @@ const formatSamples: Readonly<Record<string, string>> = {
   'pve-sdn-subnet-id': 'zone1-192.0.2.0-24',
   'pve-userid': 'root@pam',
   'pve-priv-list': 'VM.Audit,Sys.Audit',
+  'pve-command-batch': '[{"path":"/version","method":"GET"}]',
 };
 
 type Accepts = (property: SchemaProperty, value: string) => boolean;

@@ -1,4 +1,5 @@
 import { type FormatChecker, splitPveList } from './checker.js';
+import { commandBatchFormats } from './command-batch.js';
 import { identifierFormats } from './identifiers.js';
 import { networkFormats } from './network.js';
 import { volumeFormats } from './volumes.js';
@@ -14,6 +15,7 @@ export const formatCheckers: Readonly<Record<string, FormatChecker>> = {
   ...networkFormats,
   ...identifierFormats,
   ...volumeFormats,
+  ...commandBatchFormats,
 };
 
 /**
