@@ -11,6 +11,9 @@ const namedFormats = fileURLToPath(new URL('../../../../scripts/api-schema/named
 // JSONSchema.pm and the PVE modules that register formats), and the list of those this client
 // does not check, so a format added to a schema is seen rather than silently accepted.
 
+const cert = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIU\nQm9ndXM=\n-----END CERTIFICATE-----\n';
+const key = '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----\n';
+
 const cases: readonly (readonly [format: string, good: readonly string[], bad: readonly string[]])[] = [
   ['pve-node', ['pve1', 'a', 'node-2'], ['-pve', 'pve_1', 'pve.1', '']],
   [
@@ -19,6 +22,22 @@ const cases: readonly (readonly [format: string, good: readonly string[], bad: r
     ['VM.Audiit', 'vm.audit', 'VM', ''],
   ],
   ['pve-priv-list', ['VM.Audit,Sys.Audit', 'VM.Audit VM.Console', ''], ['VM.Audit,Sys.Audiit']],
+  ['pem-certificate', [cert, `subject=CN=pve\n${cert}`], [`${cert}${cert}`, key, 'MIIB', '']],
+  [
+    'pem-certificate-chain',
+    [cert, `${cert}${cert}`, `${cert}\n\n${cert}`, `issuer: x\n${cert}`],
+    [
+      `${cert}${key}`,
+      cert.replace('MIIB', 'MI*B'),
+      cert.replace('-----END CERTIFICATE-----\n', ''),
+      cert.replace('\n-----END', '-----END'),
+    ],
+  ],
+  [
+    'pem-string',
+    [key, cert, `-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----`],
+    ['key', `${key}${key}`],
+  ],
   [
     'pve-command-batch',
     [
@@ -140,9 +159,6 @@ describe('the format checkers', () => {
       // property strings registered by name (apidoc.js names them instead of spelling their keys)
       'backup-fleecing',
       'backup-performance',
-      // PEM text: PVE parses it with OpenSSL
-      'pem-certificate-chain',
-      'pem-string',
       'proxmox-remote',
       'prune-backups',
       // a grammar of its own (pve-common CalendarEvent.pm); hosts answer 400 with the reason

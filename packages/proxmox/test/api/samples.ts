@@ -68,6 +68,8 @@ const formatSamples: Readonly<Record<string, string>> = {
   'pve-userid': 'root@pam',
   'pve-priv-list': 'VM.Audit,Sys.Audit',
   'pve-command-batch': '[{"path":"/version","method":"GET"}]',
+  'pem-certificate-chain': '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+  'pem-string': '-----BEGIN PRIVATE KEY-----\nMC4C\n-----END PRIVATE KEY-----\n',
 };
 
 type Accepts = (property: SchemaProperty, value: string) => boolean;

@@ -2,6 +2,7 @@ import { type FormatChecker, splitPveList } from './checker.js';
 import { commandBatchFormats } from './command-batch.js';
 import { identifierFormats } from './identifiers.js';
 import { networkFormats } from './network.js';
+import { pemFormats } from './pem.js';
 import { volumeFormats } from './volumes.js';
 
 export type { FormatChecker } from './checker.js';
@@ -16,6 +17,7 @@ export const formatCheckers: Readonly<Record<string, FormatChecker>> = {
   ...identifierFormats,
   ...volumeFormats,
   ...commandBatchFormats,
+  ...pemFormats,
 };
 
 /**
