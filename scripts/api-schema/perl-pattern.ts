@@ -10,7 +10,9 @@
 //   configuration files).
 // - `(?^:…)` and `(?^i:…)` are how a `qr//` prints; JavaScript has no inline modifiers (Node
 //   20), so a caseless group makes the whole pattern caseless. That is exact for the schema's
-//   patterns: outside their caseless groups they hold no letters (checked below).
+//   patterns: outside their caseless groups they hold no letters (checked below). A `qr//`
+//   compiled under `use v5.36` (its `unicode_strings` feature) prints as `(?^u:…)`: Unicode
+//   rules, which are ours already.
 // - `{,n}` is a quantifier since Perl 5.34 (PVE 8 runs 5.36): `{0,n}`.
 // - Under `u`, only syntax characters may be escaped: `\_`, `\@` and the like lose the backslash.
 
@@ -25,7 +27,7 @@ export interface TranslatedPattern {
 
 /** The JavaScript equivalent of PVE's `m/^$pattern$/`. Throws for a construct it cannot translate. */
 export function translatePerlPattern(pattern: string): TranslatedPattern {
-  const caseless = /\(\?\^i:/.test(pattern);
+  const caseless = /\(\?\^[iu]*i[iu]*:/.test(pattern);
   let out = '';
   let inClass = false;
   let classStart = 0;
@@ -80,8 +82,8 @@ export function translatePerlPattern(pattern: string): TranslatedPattern {
       const modifiers = /^\(\?\^([a-z]*):/.exec(pattern.slice(i));
       if (modifiers) {
         const flags = modifiers[1] ?? '';
-        if (/[^i]/.test(flags)) throw new Error(`modifiers (?^${flags}: are not translated: ${pattern}`);
-        if (flags === 'i') caselessDepths.push(depth);
+        if (/[^iu]/.test(flags)) throw new Error(`modifiers (?^${flags}: are not translated: ${pattern}`);
+        if (flags.includes('i')) caselessDepths.push(depth);
         out += '(?:';
         i += modifiers[0].length - 1;
         continue;

@@ -32,6 +32,13 @@ describe('Perl patterns as PVE matches them (m/^$pattern$/)', () => {
     expect(matches('[A-Za-z][A-Za-z0-9\\-\\_]+', 'a_b')).toBe(true);
   });
 
+  it('reads (?^u:…), how a qr// compiled under use v5.36 prints, by the same Unicode rules', () => {
+    expect(matches('(?^u:(?^u:[a-z]+)(;(?^u:[a-z]+))*)', 'ab;cd')).toBe(true);
+    expect(matches('(?^u:[a-z]+)', 'AB')).toBe(false);
+    expect(matches('(?^u:\\w+)', 'jö')).toBe(true);
+    expect(matches('(?^ui:[a-z]+)', 'AB')).toBe(true);
+  });
+
   it('refuses to translate what it cannot translate exactly', () => {
     expect(() => translatePerlPattern('(?^x:a b)')).toThrow(/modifiers/);
     expect(() => translatePerlPattern('a(?^i:b)')).toThrow(/outside a caseless group/);

@@ -61,6 +61,12 @@ function propertyStringProblem(
     if (!sub.optional && !sub.alias && !given.has(key))
       return `property '${key}' is missing and it is not optional`;
   }
+  // A key may need another (`gw` needs `ip`): PVE's check_object looks at `requires` here too.
+  for (const key of given) {
+    const requires = format[key]?.requires;
+    if (requires !== undefined && !given.has(requires))
+      return `${requires}: missing property required by '${key}'`;
+  }
   return undefined;
 }
 

@@ -144,14 +144,20 @@ describe('the format checkers', () => {
       walk(JSON.parse(readFileSync(dataPath('pve-api', file), 'utf8')));
     }
     // Named property strings transcribed for the generator (scripts/api-schema/named-formats)
-    // are spelled out in the generated schemas, so their keys are checked like any others'.
-    const transcribed = new Set(
-      readdirSync(namedFormats).flatMap((file) =>
-        Object.keys(
-          (JSON.parse(readFileSync(join(namedFormats, file), 'utf8')) as { formats: object }).formats,
-        ),
-      ),
+    // are spelled out in the generated schemas, so their keys are checked like any others'; the
+    // named formats their keys use are seen like the schemas' own.
+    const transcriptions = readdirSync(namedFormats).map(
+      (file) =>
+        (
+          JSON.parse(readFileSync(join(namedFormats, file), 'utf8')) as {
+            formats: Record<string, { properties: Record<string, unknown> }>;
+          }
+        ).formats,
     );
+    const transcribed = new Set(transcriptions.flatMap((file) => Object.keys(file)));
+    for (const file of transcriptions) {
+      for (const { properties } of Object.values(file)) visit({ properties });
+    }
     const unchecked = [...formats]
       .filter((format) => !isCheckedFormat(format) && !transcribed.has(format))
       .sort();
@@ -174,18 +180,13 @@ describe('the format checkers', () => {
       'pve-fw-sport-spec',
       // a list of nodes with optional priorities, registered in pve-ha-manager's older releases only
       'pve-ha-group-node-list',
-      'pve-qemu-sev-fmt',
-      'pve-qemu-tdx-fmt',
-      'pve-qm-boot',
-      'pve-qm-cicustom',
-      'pve-qm-hostpci',
-      'pve-qm-ide',
-      'pve-qm-ipconfig',
-      'pve-qm-rng',
-      'pve-qm-smbios1',
+      // a key of pve-vm-cpu-conf: 8 to 64 or 'host' (qemu-server parse_phys_bits)
+      'pve-phys-bits',
+      // a key of pve-qm-boot: drive, net, usb and hostpci names of the VM (qemu-server verify_bootdev)
+      'pve-qm-bootdev-list',
+      // property strings registered by name, as above
       'pve-sdn-dhcp-range',
       'pve-tfa-config',
-      'pve-vm-cpu-conf',
       'realm-sync-options',
     ]);
   });

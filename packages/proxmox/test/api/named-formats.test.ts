@@ -58,6 +58,178 @@ const cases: readonly Case[] = [
       ['model=ib700,speed=1', /invalid key.*speed/],
     ],
   },
+  {
+    format: 'pve-qm-boot',
+    ...vmConfig,
+    parameter: 'boot',
+    good: [
+      ['order=scsi0;ide2;net0', 'order=scsi0;ide2;net0'],
+      ['cdn', 'cdn'],
+      [{ order: ['virtio0', 'net0'] }, 'order=virtio0;net0'],
+      [{ legacy: 'dc' }, 'dc'],
+    ],
+    bad: [
+      ['legacy=cdx', /legacy/],
+      ['acdnc', /legacy/],
+      ['order=scsi0,priority=1', /invalid key.*priority/],
+    ],
+  },
+  {
+    format: 'pve-qm-cicustom',
+    ...vmConfig,
+    parameter: 'cicustom',
+    good: [
+      ['user=local:snippets/user.yaml', 'user=local:snippets/user.yaml'],
+      [
+        { user: 'local:snippets/user.yaml', network: 'local:snippets/net.yaml' },
+        'network=local:snippets/net.yaml,user=local:snippets/user.yaml',
+      ],
+    ],
+    bad: [
+      ['user=user.yaml', /user/],
+      ['local:snippets/user.yaml', /no default key/],
+      ['scripts=local:snippets/run.yaml', /invalid key.*scripts/],
+    ],
+  },
+  {
+    format: 'pve-qm-hostpci',
+    ...vmConfig,
+    parameter: 'hostpci0',
+    good: [
+      ['0000:01:00.0', '0000:01:00.0'],
+      ['01:00.0;01:00.1,pcie=1,x-vga=1', '01:00.0;01:00.1,pcie=1,x-vga=1'],
+      [{ mapping: 'gpu1', pcie: true }, 'mapping=gpu1,pcie=1'],
+      [
+        { host: '0000:01:00.0', rombar: false, 'vendor-id': '0x10de' },
+        '0000:01:00.0,rombar=0,vendor-id=0x10de',
+      ],
+    ],
+    bad: [
+      ['0000:01:00.0,vendor-id=10de', /vendor-id/],
+      ['01:00.0,driver=nouveau', /driver/],
+      ['0000:0A:00.0', /host/],
+    ],
+  },
+  {
+    format: 'pve-qm-ide',
+    ...vmConfig,
+    parameter: 'cdrom',
+    good: [
+      ['local:iso/debian.iso,media=cdrom', 'local:iso/debian.iso,media=cdrom'],
+      ['cdrom', 'cdrom'],
+      [{ file: 'none', media: 'cdrom' }, 'none,media=cdrom'],
+    ],
+    bad: [
+      ['media=cdrom', /'file' is missing/],
+      ['local:iso/debian.iso,media=floppy', /media/],
+      ['local:iso/debian.iso,iothread=1', /invalid key.*iothread/],
+    ],
+  },
+  {
+    format: 'pve-qm-ipconfig',
+    ...vmConfig,
+    parameter: 'ipconfig0',
+    good: [
+      ['ip=192.0.2.10/24,gw=192.0.2.1', 'ip=192.0.2.10/24,gw=192.0.2.1'],
+      ['ip=dhcp,ip6=auto', 'ip=dhcp,ip6=auto'],
+      [
+        { ip: '192.0.2.10/24', gw: '192.0.2.1', ip6: '2001:db8::10/64', gw6: '2001:db8::1' },
+        'gw=192.0.2.1,gw6=2001:db8::1,ip=192.0.2.10/24,ip6=2001:db8::10/64',
+      ],
+    ],
+    bad: [
+      ['gw=192.0.2.1', /missing property required by 'gw'/],
+      [{ ip6: 'dhcp', gw6: '2001:db8::1', gw: '192.0.2.1' }, /missing property required by 'gw'/],
+      ['ip=192.0.2.10', /ip/],
+    ],
+  },
+  {
+    format: 'pve-qm-rng',
+    ...vmConfig,
+    parameter: 'rng0',
+    good: [
+      ['/dev/urandom', '/dev/urandom'],
+      ['source=/dev/hwrng,max_bytes=0', 'source=/dev/hwrng,max_bytes=0'],
+      [{ source: '/dev/random', max_bytes: 2048, period: 500 }, '/dev/random,max_bytes=2048,period=500'],
+    ],
+    bad: [
+      ['/dev/zero', /enumeration/],
+      ['max_bytes=1024', /'source' is missing/],
+      ['/dev/urandom,period=1s', /period/],
+    ],
+  },
+  {
+    format: 'pve-qm-smbios1',
+    ...vmConfig,
+    parameter: 'smbios1',
+    good: [
+      ['uuid=3f2a1c4e-8b7d-4e6f-9a0b-1c2d3e4f5a6b', 'uuid=3f2a1c4e-8b7d-4e6f-9a0b-1c2d3e4f5a6b'],
+      ['base64=1,manufacturer=UHJveG1veA==', 'base64=1,manufacturer=UHJveG1veA=='],
+      [
+        { uuid: '3F2A1C4E-8B7D-4E6F-9A0B-1C2D3E4F5A6B', product: 'UFZF', base64: true },
+        'base64=1,product=UFZF,uuid=3F2A1C4E-8B7D-4E6F-9A0B-1C2D3E4F5A6B',
+      ],
+    ],
+    bad: [
+      ['uuid=3f2a1c4e-8b7d-4e6f-9a0b', /uuid/],
+      ['manufacturer=Proxmox Server', /manufacturer/],
+      ['serial=abc===', /serial/],
+    ],
+  },
+  {
+    format: 'pve-vm-cpu-conf',
+    ...vmConfig,
+    parameter: 'cpu',
+    good: [
+      ['host', 'host'],
+      ['x86-64-v2-AES,flags=+aes;-pcid', 'x86-64-v2-AES,flags=+aes;-pcid'],
+      [
+        { cputype: 'kvm64', flags: '+md-clear;+spec-ctrl', hidden: true },
+        'kvm64,flags=+md-clear;+spec-ctrl,hidden=1',
+      ],
+      [
+        { cputype: 'host', 'phys-bits': 'host', 'hv-vendor-id': 'proxmox' },
+        'host,hv-vendor-id=proxmox,phys-bits=host',
+      ],
+    ],
+    bad: [
+      ['host,hv-vendor-id=vendoridistoolong', /hv-vendor-id/],
+      ['host,guest-phys-bits=16', /guest-phys-bits/],
+      ['host,flags=aes', /flags/],
+      ['host,nested=1', /invalid key.*nested/],
+    ],
+  },
+  {
+    format: 'pve-qemu-sev-fmt',
+    ...vmConfig,
+    parameter: 'amd-sev',
+    good: [
+      ['std', 'std'],
+      ['type=snp,allow-smt=0', 'type=snp,allow-smt=0'],
+      [{ type: 'es', 'no-debug': true }, 'es,no-debug=1'],
+    ],
+    bad: [
+      ['tdx', /enumeration/],
+      ['no-debug=1', /'type' is missing/],
+      ['std,kernel-hashes=maybe', /kernel-hashes/],
+    ],
+  },
+  {
+    format: 'pve-qemu-tdx-fmt',
+    ...vmConfig,
+    parameter: 'intel-tdx',
+    good: [
+      ['tdx,attestation=1', 'tdx,attestation=1'],
+      ['type=tdx,attestation=0,vsock-port=4051', 'type=tdx,attestation=0,vsock-port=4051'],
+      [{ type: 'tdx', attestation: true, 'vsock-cid': 3 }, 'tdx,attestation=1,vsock-cid=3'],
+    ],
+    bad: [
+      // `attestation` has a default but is not optional: PVE wants it written.
+      ['tdx', /'attestation' is missing/],
+      ['tdx,attestation=1,vsock-cid=1', /vsock-cid/],
+      ['sev,attestation=1', /enumeration/],
+    ],
+  },
 ];
 
 type Call = (path: string, options?: unknown) => Promise<unknown>;
@@ -73,7 +245,7 @@ describe.each(cases)('the named format $format', (c) => {
     const { sent, api } = recorder();
     await call(api, value);
     expect(sent).toHaveLength(1);
-    expect((sent[0]?.options?.body as Record<string, unknown>)[c.parameter]).toBe(wire);
+    expect((sent[0]?.options?.body as Record<string, unknown> | undefined)?.[c.parameter]).toBe(wire);
   });
 
   it.each(c.bad)('refuses %j, naming the parameter, with nothing sent', async (value, reason) => {

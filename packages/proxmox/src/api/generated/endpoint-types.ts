@@ -19338,10 +19338,8 @@ export interface ApiPostEndpoints {
       readonly 'allow-ksm'?: boolean;
       /**
        * Secure Encrypted Virtualization (SEV) features by AMD CPUs
-       *
-       * Format `pve-qemu-sev-fmt`.
        */
-      readonly 'amd-sev'?: string;
+      readonly 'amd-sev'?: string | QemuAmdSevPropertyString;
       /**
        * Virtual processor architecture. Defaults to the host.
        */
@@ -19380,10 +19378,8 @@ export interface ApiPostEndpoints {
       readonly bios?: 'seabios' | 'ovmf';
       /**
        * Specify guest boot order. Use the 'order=' sub-property as usage with no key or 'legacy=' is deprecated.
-       *
-       * Format `pve-qm-boot`.
        */
-      readonly boot?: string;
+      readonly boot?: string | QemuBootPropertyString;
       /**
        * Enable booting from specified disk. Deprecated: Use 'boot: order=foo;bar' instead.
        *
@@ -19398,16 +19394,12 @@ export interface ApiPostEndpoints {
       readonly bwlimit?: number;
       /**
        * This is an alias for option -ide2
-       *
-       * Format `pve-qm-ide`.
        */
-      readonly cdrom?: string;
+      readonly cdrom?: string | QemuCdromPropertyString;
       /**
        * cloud-init: Specify custom files to replace the automatically generated ones at start.
-       *
-       * Format `pve-qm-cicustom`.
        */
-      readonly cicustom?: string;
+      readonly cicustom?: string | QemuCicustomPropertyString;
       /**
        * cloud-init: Password to assign the user. Using this is generally not recommended. Use ssh keys instead. Also note that older cloud-init versions do not support hashed passwords.
        */
@@ -19434,10 +19426,8 @@ export interface ApiPostEndpoints {
       readonly cores?: number;
       /**
        * Emulated CPU type.
-       *
-       * Format `pve-vm-cpu-conf`.
        */
-      readonly cpu?: string;
+      readonly cpu?: string | QemuCpuPropertyString;
       /**
        * Limit of CPU usage.
        *
@@ -19484,10 +19474,8 @@ export interface ApiPostEndpoints {
       readonly hookscript?: string;
       /**
        * Map host PCI devices into guest.
-       *
-       * Format `pve-qm-hostpci`.
        */
-      readonly [key: `hostpci${number}`]: string;
+      readonly [key: `hostpci${number}`]: string | QemuHostpciPropertyString;
       /**
        * Selectively enable hotplug features. This is a comma separated list of hotplug features: 'network', 'disk', 'cpu', 'memory', 'usb' and 'cloudinit'. Use '0' to disable hotplug completely. Using '1' as value is an alias for the default `network,disk,usb`. USB hotplugging is possible for guests with machine version >= 7.1 and ostype l26 or windows > 7.
        *
@@ -19514,10 +19502,8 @@ export interface ApiPostEndpoints {
        * Trusted Domain Extension (TDX) features by Intel CPUs
        *
        * PVE 9.1+
-       *
-       * Format `pve-qemu-tdx-fmt`.
        */
-      readonly 'intel-tdx'?: string;
+      readonly 'intel-tdx'?: string | QemuIntelTdxPropertyString;
       /**
        * cloud-init: Specify IP addresses and gateways for the corresponding interface.
        *
@@ -19530,10 +19516,8 @@ export interface ApiPostEndpoints {
        *
        * If cloud-init is enabled and neither an IPv4 nor an IPv6 address is specified, it defaults to using
        * dhcp on IPv4.
-       *
-       * Format `pve-qm-ipconfig`.
        */
-      readonly [key: `ipconfig${number}`]: string;
+      readonly [key: `ipconfig${number}`]: string | QemuIpconfigPropertyString;
       /**
        * Inter-VM shared memory. Useful for direct communication between VMs, or to the host.
        */
@@ -19650,10 +19634,8 @@ export interface ApiPostEndpoints {
       readonly reboot?: boolean;
       /**
        * Configure a VirtIO-based Random Number Generator.
-       *
-       * Format `pve-qm-rng`.
        */
-      readonly rng0?: string;
+      readonly rng0?: string | QemuRng0PropertyString;
       /**
        * Use volume as SATA hard disk or CD-ROM (n is 0 to 5). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
@@ -19687,9 +19669,9 @@ export interface ApiPostEndpoints {
       /**
        * Specify SMBIOS type 1 fields.
        *
-       * At most 512 characters. Format `pve-qm-smbios1`.
+       * At most 512 characters.
        */
-      readonly smbios1?: string;
+      readonly smbios1?: string | QemuSmbios1PropertyString;
       /**
        * The number of CPUs. Please use option -sockets instead.
        *
@@ -20299,10 +20281,8 @@ export interface ApiPostEndpoints {
       readonly 'allow-ksm'?: boolean;
       /**
        * Secure Encrypted Virtualization (SEV) features by AMD CPUs
-       *
-       * Format `pve-qemu-sev-fmt`.
        */
-      readonly 'amd-sev'?: string;
+      readonly 'amd-sev'?: string | QemuAmdSevPropertyString;
       /**
        * Virtual processor architecture. Defaults to the host.
        */
@@ -20341,10 +20321,8 @@ export interface ApiPostEndpoints {
       readonly bios?: 'seabios' | 'ovmf';
       /**
        * Specify guest boot order. Use the 'order=' sub-property as usage with no key or 'legacy=' is deprecated.
-       *
-       * Format `pve-qm-boot`.
        */
-      readonly boot?: string;
+      readonly boot?: string | QemuBootPropertyString;
       /**
        * Enable booting from specified disk. Deprecated: Use 'boot: order=foo;bar' instead.
        *
@@ -20353,16 +20331,12 @@ export interface ApiPostEndpoints {
       readonly bootdisk?: string;
       /**
        * This is an alias for option -ide2
-       *
-       * Format `pve-qm-ide`.
        */
-      readonly cdrom?: string;
+      readonly cdrom?: string | QemuCdromPropertyString;
       /**
        * cloud-init: Specify custom files to replace the automatically generated ones at start.
-       *
-       * Format `pve-qm-cicustom`.
        */
-      readonly cicustom?: string;
+      readonly cicustom?: string | QemuCicustomPropertyString;
       /**
        * cloud-init: Password to assign the user. Using this is generally not recommended. Use ssh keys instead. Also note that older cloud-init versions do not support hashed passwords.
        */
@@ -20389,10 +20363,8 @@ export interface ApiPostEndpoints {
       readonly cores?: number;
       /**
        * Emulated CPU type.
-       *
-       * Format `pve-vm-cpu-conf`.
        */
-      readonly cpu?: string;
+      readonly cpu?: string | QemuCpuPropertyString;
       /**
        * Limit of CPU usage.
        *
@@ -20443,10 +20415,8 @@ export interface ApiPostEndpoints {
       readonly hookscript?: string;
       /**
        * Map host PCI devices into guest.
-       *
-       * Format `pve-qm-hostpci`.
        */
-      readonly [key: `hostpci${number}`]: string;
+      readonly [key: `hostpci${number}`]: string | QemuHostpciPropertyString;
       /**
        * Selectively enable hotplug features. This is a comma separated list of hotplug features: 'network', 'disk', 'cpu', 'memory', 'usb' and 'cloudinit'. Use '0' to disable hotplug completely. Using '1' as value is an alias for the default `network,disk,usb`. USB hotplugging is possible for guests with machine version >= 7.1 and ostype l26 or windows > 7.
        *
@@ -20473,10 +20443,8 @@ export interface ApiPostEndpoints {
        * Trusted Domain Extension (TDX) features by Intel CPUs
        *
        * PVE 9.1+
-       *
-       * Format `pve-qemu-tdx-fmt`.
        */
-      readonly 'intel-tdx'?: string;
+      readonly 'intel-tdx'?: string | QemuIntelTdxPropertyString;
       /**
        * cloud-init: Specify IP addresses and gateways for the corresponding interface.
        *
@@ -20489,10 +20457,8 @@ export interface ApiPostEndpoints {
        *
        * If cloud-init is enabled and neither an IPv4 nor an IPv6 address is specified, it defaults to using
        * dhcp on IPv4.
-       *
-       * Format `pve-qm-ipconfig`.
        */
-      readonly [key: `ipconfig${number}`]: string;
+      readonly [key: `ipconfig${number}`]: string | QemuIpconfigPropertyString;
       /**
        * Inter-VM shared memory. Useful for direct communication between VMs, or to the host.
        */
@@ -20605,10 +20571,8 @@ export interface ApiPostEndpoints {
       readonly revert?: string | readonly string[];
       /**
        * Configure a VirtIO-based Random Number Generator.
-       *
-       * Format `pve-qm-rng`.
        */
-      readonly rng0?: string;
+      readonly rng0?: string | QemuRng0PropertyString;
       /**
        * Use volume as SATA hard disk or CD-ROM (n is 0 to 5). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
@@ -20646,9 +20610,9 @@ export interface ApiPostEndpoints {
       /**
        * Specify SMBIOS type 1 fields.
        *
-       * At most 512 characters. Format `pve-qm-smbios1`.
+       * At most 512 characters.
        */
-      readonly smbios1?: string;
+      readonly smbios1?: string | QemuSmbios1PropertyString;
       /**
        * The number of CPUs. Please use option -sockets instead.
        *
@@ -27500,10 +27464,8 @@ export interface ApiPutEndpoints {
       readonly 'allow-ksm'?: boolean;
       /**
        * Secure Encrypted Virtualization (SEV) features by AMD CPUs
-       *
-       * Format `pve-qemu-sev-fmt`.
        */
-      readonly 'amd-sev'?: string;
+      readonly 'amd-sev'?: string | QemuAmdSevPropertyString;
       /**
        * Virtual processor architecture. Defaults to the host.
        */
@@ -27536,10 +27498,8 @@ export interface ApiPutEndpoints {
       readonly bios?: 'seabios' | 'ovmf';
       /**
        * Specify guest boot order. Use the 'order=' sub-property as usage with no key or 'legacy=' is deprecated.
-       *
-       * Format `pve-qm-boot`.
        */
-      readonly boot?: string;
+      readonly boot?: string | QemuBootPropertyString;
       /**
        * Enable booting from specified disk. Deprecated: Use 'boot: order=foo;bar' instead.
        *
@@ -27548,16 +27508,12 @@ export interface ApiPutEndpoints {
       readonly bootdisk?: string;
       /**
        * This is an alias for option -ide2
-       *
-       * Format `pve-qm-ide`.
        */
-      readonly cdrom?: string;
+      readonly cdrom?: string | QemuCdromPropertyString;
       /**
        * cloud-init: Specify custom files to replace the automatically generated ones at start.
-       *
-       * Format `pve-qm-cicustom`.
        */
-      readonly cicustom?: string;
+      readonly cicustom?: string | QemuCicustomPropertyString;
       /**
        * cloud-init: Password to assign the user. Using this is generally not recommended. Use ssh keys instead. Also note that older cloud-init versions do not support hashed passwords.
        */
@@ -27584,10 +27540,8 @@ export interface ApiPutEndpoints {
       readonly cores?: number;
       /**
        * Emulated CPU type.
-       *
-       * Format `pve-vm-cpu-conf`.
        */
-      readonly cpu?: string;
+      readonly cpu?: string | QemuCpuPropertyString;
       /**
        * Limit of CPU usage.
        *
@@ -27638,10 +27592,8 @@ export interface ApiPutEndpoints {
       readonly hookscript?: string;
       /**
        * Map host PCI devices into guest.
-       *
-       * Format `pve-qm-hostpci`.
        */
-      readonly [key: `hostpci${number}`]: string;
+      readonly [key: `hostpci${number}`]: string | QemuHostpciPropertyString;
       /**
        * Selectively enable hotplug features. This is a comma separated list of hotplug features: 'network', 'disk', 'cpu', 'memory', 'usb' and 'cloudinit'. Use '0' to disable hotplug completely. Using '1' as value is an alias for the default `network,disk,usb`. USB hotplugging is possible for guests with machine version >= 7.1 and ostype l26 or windows > 7.
        *
@@ -27662,10 +27614,8 @@ export interface ApiPutEndpoints {
        * Trusted Domain Extension (TDX) features by Intel CPUs
        *
        * PVE 9.1+
-       *
-       * Format `pve-qemu-tdx-fmt`.
        */
-      readonly 'intel-tdx'?: string;
+      readonly 'intel-tdx'?: string | QemuIntelTdxPropertyString;
       /**
        * cloud-init: Specify IP addresses and gateways for the corresponding interface.
        *
@@ -27678,10 +27628,8 @@ export interface ApiPutEndpoints {
        *
        * If cloud-init is enabled and neither an IPv4 nor an IPv6 address is specified, it defaults to using
        * dhcp on IPv4.
-       *
-       * Format `pve-qm-ipconfig`.
        */
-      readonly [key: `ipconfig${number}`]: string;
+      readonly [key: `ipconfig${number}`]: string | QemuIpconfigPropertyString;
       /**
        * Inter-VM shared memory. Useful for direct communication between VMs, or to the host.
        */
@@ -27794,10 +27742,8 @@ export interface ApiPutEndpoints {
       readonly revert?: string | readonly string[];
       /**
        * Configure a VirtIO-based Random Number Generator.
-       *
-       * Format `pve-qm-rng`.
        */
-      readonly rng0?: string;
+      readonly rng0?: string | QemuRng0PropertyString;
       /**
        * Use volume as SATA hard disk or CD-ROM (n is 0 to 5). Use the special syntax STORAGE_ID:SIZE_IN_GiB to allocate a new volume. Use STORAGE_ID:0 and the 'import-from' parameter to import from an existing volume.
        */
@@ -27835,9 +27781,9 @@ export interface ApiPutEndpoints {
       /**
        * Specify SMBIOS type 1 fields.
        *
-       * At most 512 characters. Format `pve-qm-smbios1`.
+       * At most 512 characters.
        */
-      readonly smbios1?: string;
+      readonly smbios1?: string | QemuSmbios1PropertyString;
       /**
        * The number of CPUs. Please use option -sockets instead.
        *
@@ -31216,6 +31162,40 @@ export interface QemuAgentPropertyString {
   readonly type?: 'virtio' | 'isa';
 }
 
+/** The `amd-sev` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
+export interface QemuAmdSevPropertyString {
+  /**
+   * Sets policy bit to allow Simultaneous Multi Threading (SMT) (Ignored unless for SEV-SNP)
+   *
+   * Default: `1`.
+   */
+  readonly 'allow-smt'?: boolean;
+  /**
+   * Add kernel hashes to guest firmware for measured linux kernel launch
+   *
+   * Default: `0`.
+   */
+  readonly 'kernel-hashes'?: boolean;
+  /**
+   * Sets policy bit to disallow debugging of guest
+   *
+   * Default: `0`.
+   */
+  readonly 'no-debug'?: boolean;
+  /**
+   * Sets policy bit to disallow key sharing with other guests (Ignored for SEV-SNP)
+   *
+   * Default: `0`.
+   */
+  readonly 'no-key-sharing'?: boolean;
+  /**
+   * Enable standard SEV with type='std' or enable experimental SEV-ES with the 'es' option or enable experimental SEV-SNP with the 'snp' option.
+   *
+   * At most 3 characters.
+   */
+  readonly type?: 'std' | 'es' | 'snp';
+}
+
 /** The `audio0` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
 export interface QemuAudio0PropertyString {
   /**
@@ -31228,6 +31208,305 @@ export interface QemuAudio0PropertyString {
    * Default: `"spice"`.
    */
   readonly driver?: 'spice' | 'none';
+}
+
+/** The `boot` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
+export interface QemuBootPropertyString {
+  /**
+   * Boot on floppy (a), hard disk (c), CD-ROM (d), or network (n). Deprecated, use 'order=' instead.
+   *
+   * Pattern `[acdn]\{1,4\}`. Default: `"cdn"`.
+   */
+  readonly legacy?: string;
+  /**
+   * The guest will attempt to boot from devices in the order they appear here.
+   *
+   * Disks, optical drives and passed-through storage USB devices will be directly
+   * booted from, NICs will load PXE, and PCIe devices will either behave like disks
+   * (e.g. NVMe) or load an option ROM (e.g. RAID controller, hardware NIC).
+   *
+   * Note that only devices in this list will be marked as bootable and thus loaded
+   * by the guest firmware (BIOS/UEFI). If you require multiple disks for booting
+   * (e.g. software-raid), you need to specify all of them here.
+   *
+   * Overrides the deprecated 'legacy=[acdn]*' value when given.
+   *
+   * Format `pve-qm-bootdev-list`.
+   */
+  readonly order?: string | readonly string[];
+}
+
+/** The `cdrom` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
+export interface QemuCdromPropertyString {
+  /**
+   * AIO type to use.
+   */
+  readonly aio?: 'native' | 'threads' | 'io_uring';
+  /**
+   * Whether the drive should be included when making backups.
+   */
+  readonly backup?: boolean;
+  /**
+   * Maximum r/w speed in bytes per second.
+   */
+  readonly bps?: number;
+  /**
+   * Maximum length of I/O bursts in seconds.
+   *
+   * Minimum 1.
+   */
+  readonly bps_max_length?: number;
+  /**
+   * Maximum read speed in bytes per second.
+   */
+  readonly bps_rd?: number;
+  readonly bps_rd_length?: string | number | boolean;
+  /**
+   * Maximum length of read I/O bursts in seconds.
+   *
+   * Minimum 1.
+   */
+  readonly bps_rd_max_length?: number;
+  /**
+   * Maximum write speed in bytes per second.
+   */
+  readonly bps_wr?: number;
+  readonly bps_wr_length?: string | number | boolean;
+  /**
+   * Maximum length of write I/O bursts in seconds.
+   *
+   * Minimum 1.
+   */
+  readonly bps_wr_max_length?: number;
+  /**
+   * The drive's cache mode
+   */
+  readonly cache?: 'none' | 'writethrough' | 'writeback' | 'unsafe' | 'directsync';
+  /**
+   * Controls whether to detect and try to optimize writes of zeroes.
+   */
+  readonly detect_zeroes?: boolean;
+  /**
+   * Controls whether to pass discard/trim requests to the underlying storage.
+   */
+  readonly discard?: 'ignore' | 'on';
+  /**
+   * The drive's backing volume.
+   *
+   * Format `pve-volume-id-or-qm-path`.
+   */
+  readonly file?: string;
+  /**
+   * The drive's backing file's data format.
+   */
+  readonly format?: 'raw' | 'qcow' | 'qed' | 'qcow2' | 'vmdk' | 'cloop';
+  /**
+   * Maximum r/w I/O in operations per second.
+   */
+  readonly iops?: number;
+  /**
+   * Maximum unthrottled r/w I/O pool in operations per second.
+   */
+  readonly iops_max?: number;
+  /**
+   * Maximum length of I/O bursts in seconds.
+   *
+   * Minimum 1.
+   */
+  readonly iops_max_length?: number;
+  /**
+   * Maximum read I/O in operations per second.
+   */
+  readonly iops_rd?: number;
+  readonly iops_rd_length?: string | number | boolean;
+  /**
+   * Maximum unthrottled read I/O pool in operations per second.
+   */
+  readonly iops_rd_max?: number;
+  /**
+   * Maximum length of read I/O bursts in seconds.
+   *
+   * Minimum 1.
+   */
+  readonly iops_rd_max_length?: number;
+  /**
+   * Maximum write I/O in operations per second.
+   */
+  readonly iops_wr?: number;
+  readonly iops_wr_length?: string | number | boolean;
+  /**
+   * Maximum unthrottled write I/O pool in operations per second.
+   */
+  readonly iops_wr_max?: number;
+  /**
+   * Maximum length of write I/O bursts in seconds.
+   *
+   * Minimum 1.
+   */
+  readonly iops_wr_max_length?: number;
+  /**
+   * Maximum r/w speed in megabytes per second.
+   */
+  readonly mbps?: number;
+  /**
+   * Maximum unthrottled r/w pool in megabytes per second.
+   */
+  readonly mbps_max?: number;
+  /**
+   * Maximum read speed in megabytes per second.
+   */
+  readonly mbps_rd?: number;
+  /**
+   * Maximum unthrottled read pool in megabytes per second.
+   */
+  readonly mbps_rd_max?: number;
+  /**
+   * Maximum write speed in megabytes per second.
+   */
+  readonly mbps_wr?: number;
+  /**
+   * Maximum unthrottled write pool in megabytes per second.
+   */
+  readonly mbps_wr_max?: number;
+  /**
+   * The drive's media type.
+   *
+   * Default: `"disk"`.
+   */
+  readonly media?: 'cdrom' | 'disk';
+  /**
+   * The drive's reported model name, url-encoded, up to 40 bytes long.
+   *
+   * At most 120 characters. Format `urlencoded`.
+   */
+  readonly model?: string;
+  /**
+   * Whether the drive should considered for replication jobs.
+   *
+   * Default: `1`.
+   */
+  readonly replicate?: boolean;
+  /**
+   * Read error action.
+   */
+  readonly rerror?: 'ignore' | 'report' | 'stop';
+  /**
+   * The drive's reported serial number, url-encoded, up to 20 bytes long.
+   *
+   * At most 60 characters. Format `urlencoded`.
+   */
+  readonly serial?: string;
+  /**
+   * Mark this locally-managed volume as available on all nodes
+   *
+   * Default: `0`.
+   */
+  readonly shared?: boolean;
+  /**
+   * Disk size. This is purely informational and has no effect.
+   *
+   * Format `disk-size`.
+   */
+  readonly size?: string;
+  /**
+   * Controls qemu's snapshot mode feature. If activated, changes made to the disk are temporary and will be discarded when the VM is shutdown.
+   */
+  readonly snapshot?: boolean;
+  /**
+   * Whether to expose this drive as an SSD, rather than a rotational hard disk.
+   */
+  readonly ssd?: boolean;
+  readonly volume?: string | number | boolean;
+  /**
+   * Write error action.
+   */
+  readonly werror?: 'enospc' | 'ignore' | 'report' | 'stop';
+  /**
+   * The drive's worldwide name, encoded as 16 bytes hex string, prefixed by '0x'.
+   *
+   * Pattern `(?^:^(0x)[0-9a-fA-F]\{16\})`.
+   */
+  readonly wwn?: string;
+}
+
+/** The `cicustom` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
+export interface QemuCicustomPropertyString {
+  /**
+   * Specify a custom file containing all meta data passed to the VM via cloud-init. This is provider specific meaning configdrive2 and nocloud differ.
+   *
+   * Format `pve-volume-id`.
+   */
+  readonly meta?: string;
+  /**
+   * To pass a custom file containing all network data to the VM via cloud-init.
+   *
+   * Format `pve-volume-id`.
+   */
+  readonly network?: string;
+  /**
+   * To pass a custom file containing all user data to the VM via cloud-init.
+   *
+   * Format `pve-volume-id`.
+   */
+  readonly user?: string;
+  /**
+   * To pass a custom file containing all vendor data to the VM via cloud-init.
+   *
+   * Format `pve-volume-id`.
+   */
+  readonly vendor?: string;
+}
+
+/** The `cpu` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
+export interface QemuCpuPropertyString {
+  /**
+   * Emulated CPU type. Can be default or custom name (custom model names must be prefixed with 'custom-').
+   *
+   * Default: `"kvm64"`.
+   */
+  readonly cputype?: string;
+  /**
+   * List of additional CPU flags separated by ';'. Use '+FLAG' to enable, '-FLAG' to disable a flag. There is a special 'nested-virt' shorthand which controls nested virtualization for the current CPU ('svm' for AMD and 'vmx' for Intel). Custom CPU models can specify any flag supported by QEMU/KVM, VM-specific flags must be from the following set for security reasons: aes, amd-no-ssb, amd-ssbd, hv-evmcs, hv-tlbflush, ibpb, md-clear, nested-virt, pcid, pdpe1gb, spec-ctrl, ssbd, virt-ssbd
+   *
+   * Pattern `(?^u:(?^u:([+-])([a-zA-Z0-9\-_\.]+))(;(?^u:([+-])([a-zA-Z0-9\-_\.]+)))*)`.
+   */
+  readonly flags?: string;
+  /**
+   * Number of physical address bits available to the guest.
+   *
+   * Range 32 to 64.
+   */
+  readonly 'guest-phys-bits'?: number;
+  /**
+   * Do not identify as a KVM virtual machine. Only affects vCPUs with x86-64 architecture.
+   *
+   * Default: `0`.
+   */
+  readonly hidden?: boolean;
+  /**
+   * The Hyper-V vendor ID. Some drivers or programs inside Windows guests need a specific ID.
+   *
+   * Pattern `(?^u:[a-zA-Z0-9]\{1,12\})`.
+   */
+  readonly 'hv-vendor-id'?: string;
+  /**
+   * Maximum input value for the basic CPUID leaves the guest can query - that is the vendor (leaf 0), family/model/stepping and feature bits (leaf 1), cache and topology info (leaves 4 and B), and so on. Higher-numbered leaves are hidden. Setting '30' is a common workaround for Hyper-V boot failures on Windows guests running on recent Intel hosts. Only applies when the vCPU architecture is x86_64.
+   *
+   * Range 0 to 4294967295.
+   */
+  readonly level?: number;
+  /**
+   * The physical memory address bits that are reported to the guest OS. Should be smaller or equal to the host's. Set to 'host' to use value from host CPU, but note that doing so will break live migration to CPUs with other values.
+   *
+   * Format `pve-phys-bits`.
+   */
+  readonly 'phys-bits'?: string;
+  /**
+   * CPU model and vendor to report to the guest. Must be a QEMU/KVM supported model. Only valid for custom CPU model definitions, default models will always report themselves to the guest OS.
+   *
+   * Default: `"kvm64"`.
+   */
+  readonly 'reported-model'?: '486' | 'a64fx' | 'athlon' | 'Broadwell' | 'Broadwell-IBRS' | 'Broadwell-noTSX' | 'Broadwell-noTSX-IBRS' | 'Cascadelake-Server' | 'Cascadelake-Server-noTSX' | 'Cascadelake-Server-v2' | 'Cascadelake-Server-v4' | 'Cascadelake-Server-v5' | 'ClearwaterForest' | 'Conroe' | 'Cooperlake' | 'Cooperlake-v2' | 'core2duo' | 'coreduo' | 'cortex-a35' | 'cortex-a53' | 'cortex-a55' | 'cortex-a57' | 'cortex-a710' | 'cortex-a72' | 'cortex-a76' | 'EPYC' | 'EPYC-Genoa' | 'EPYC-Genoa-v2' | 'EPYC-IBPB' | 'EPYC-Milan' | 'EPYC-Milan-v2' | 'EPYC-Milan-v3' | 'EPYC-Rome' | 'EPYC-Rome-v2' | 'EPYC-Rome-v3' | 'EPYC-Rome-v4' | 'EPYC-Rome-v5' | 'EPYC-Turin' | 'EPYC-v3' | 'EPYC-v4' | 'EPYC-v5' | 'GraniteRapids' | 'GraniteRapids-v2' | 'GraniteRapids-v3' | 'Haswell' | 'Haswell-IBRS' | 'Haswell-noTSX' | 'Haswell-noTSX-IBRS' | 'host' | 'Icelake-Client' | 'Icelake-Client-noTSX' | 'Icelake-Server' | 'Icelake-Server-noTSX' | 'Icelake-Server-v3' | 'Icelake-Server-v4' | 'Icelake-Server-v5' | 'Icelake-Server-v6' | 'Icelake-Server-v7' | 'IvyBridge' | 'IvyBridge-IBRS' | 'KnightsMill' | 'kvm32' | 'kvm64' | 'max' | 'Nehalem' | 'Nehalem-IBRS' | 'neoverse-n1' | 'neoverse-n2' | 'neoverse-v1' | 'Opteron_G1' | 'Opteron_G2' | 'Opteron_G3' | 'Opteron_G4' | 'Opteron_G5' | 'Penryn' | 'pentium' | 'pentium2' | 'pentium3' | 'phenom' | 'qemu32' | 'qemu64' | 'SandyBridge' | 'SandyBridge-IBRS' | 'SapphireRapids' | 'SapphireRapids-v2' | 'SapphireRapids-v3' | 'SapphireRapids-v4' | 'SierraForest' | 'SierraForest-v2' | 'SierraForest-v3' | 'Skylake-Client' | 'Skylake-Client-IBRS' | 'Skylake-Client-noTSX-IBRS' | 'Skylake-Client-v4' | 'Skylake-Server' | 'Skylake-Server-IBRS' | 'Skylake-Server-noTSX-IBRS' | 'Skylake-Server-v4' | 'Skylake-Server-v5' | 'Westmere' | 'Westmere-IBRS';
 }
 
 /** The `efidisk0` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
@@ -31273,6 +31552,97 @@ export interface QemuEfidisk0PropertyString {
    */
   readonly size?: string;
   readonly volume?: string | number | boolean;
+}
+
+/** The `hostpci[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
+export interface QemuHostpciPropertyString {
+  /**
+   * Override PCI device ID visible to guest
+   *
+   * Pattern `(?^:^0x[0-9a-fA-F]\{4\}$)`.
+   */
+  readonly 'device-id'?: string;
+  /**
+   * If set to 'keep' the device will neither be reset nor bound to the 'vfio-pci' driver. Useful for devices that already have the correct driver loaded.
+   *
+   * Default: `"vfio"`.
+   */
+  readonly driver?: 'vfio' | 'keep';
+  /**
+   * Host PCI device pass through. The PCI ID of a host's PCI device or a list
+   * of PCI virtual functions of the host. HOSTPCIID syntax is:
+   *
+   * 'bus:dev.func' (hexadecimal numbers)
+   *
+   * You can use the 'lspci' command to list existing PCI devices.
+   *
+   * Either this or the 'mapping' key must be set.
+   *
+   * Pattern `(?^:(?^:(?:[a-f0-9]\{4,\}:)?[a-f0-9]\{2\}:[a-f0-9]\{2\}(?:\.[a-f0-9])?)(;(?^:(?:[a-f0-9]\{4,\}:)?[a-f0-9]\{2\}:[a-f0-9]\{2\}(?:\.[a-f0-9])?))*)`.
+   */
+  readonly host?: string;
+  /**
+   * Pass this device in legacy IGD mode, making it the primary and exclusive graphics device in the VM. Requires 'pc-i440fx' machine type and VGA set to 'none'.
+   *
+   * Default: `0`.
+   */
+  readonly 'legacy-igd'?: boolean;
+  /**
+   * The ID of a cluster wide mapping. Either this or the default-key 'host' must be set.
+   *
+   * Format `pve-configid`.
+   */
+  readonly mapping?: string;
+  /**
+   * The type of mediated device to use.
+   * An instance of this type will be created on startup of the VM and
+   * will be cleaned up when the VM stops.
+   *
+   * Pattern `[^/\.:]+`.
+   */
+  readonly mdev?: string;
+  /**
+   * Choose the PCI-express bus (needs the 'q35' machine model).
+   *
+   * Default: `0`.
+   */
+  readonly pcie?: boolean;
+  /**
+   * Specify whether or not the device's ROM will be visible in the guest's memory map.
+   *
+   * Default: `1`.
+   */
+  readonly rombar?: boolean;
+  /**
+   * Custom pci device rom filename (must be located in /usr/share/kvm/).
+   *
+   * Pattern `[^,;]+`.
+   */
+  readonly romfile?: string;
+  /**
+   * Override PCI subsystem device ID visible to guest
+   *
+   * Pattern `(?^:^0x[0-9a-fA-F]\{4\}$)`.
+   */
+  readonly 'sub-device-id'?: string;
+  /**
+   * Override PCI subsystem vendor ID visible to guest
+   *
+   * Pattern `(?^:^0x[0-9a-fA-F]\{4\}$)`.
+   */
+  readonly 'sub-vendor-id'?: string;
+  /**
+   * Override PCI vendor ID visible to guest
+   *
+   * Pattern `(?^:^0x[0-9a-fA-F]\{4\}$)`.
+   */
+  readonly 'vendor-id'?: string;
+  /**
+   * Enable vfio-vga device support.
+   *
+   * Default: `0`.
+   */
+  readonly 'x-vga'?: boolean;
 }
 
 /** The `ide[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
@@ -31474,6 +31844,60 @@ export interface QemuIdePropertyString {
   readonly wwn?: string;
 }
 
+/** The `intel-tdx` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
+export interface QemuIntelTdxPropertyString {
+  /**
+   * Enable TDX attestation by including quote-generation-socket
+   *
+   * Default: `1`.
+   */
+  readonly attestation: boolean;
+  /**
+   * Enable TDX
+   */
+  readonly type?: 'tdx';
+  /**
+   * CID for vsock of Quote Generation Service
+   *
+   * Minimum 2. Default: `2`.
+   */
+  readonly 'vsock-cid'?: number;
+  /**
+   * Port for vsock of Quote Generation Service
+   *
+   * Minimum 0. Default: `4050`.
+   */
+  readonly 'vsock-port'?: number;
+}
+
+/** The `ipconfig[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
+export interface QemuIpconfigPropertyString {
+  /**
+   * Default gateway for IPv4 traffic.
+   *
+   * Format `ipv4`.
+   */
+  readonly gw?: string;
+  /**
+   * Default gateway for IPv6 traffic.
+   *
+   * Format `ipv6`.
+   */
+  readonly gw6?: string;
+  /**
+   * IPv4 address in CIDR format.
+   *
+   * Format `pve-ipv4-config`. Default: `"dhcp"`.
+   */
+  readonly ip?: string;
+  /**
+   * IPv6 address in CIDR format.
+   *
+   * Format `pve-ipv6-config`. Default: `"dhcp"`.
+   */
+  readonly ip6?: string;
+}
+
 /** The `ivshmem` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
 export interface QemuIvshmemPropertyString {
   /**
@@ -31633,6 +32057,26 @@ export interface QemuNumaPropertyString {
    * NUMA allocation policy.
    */
   readonly policy?: 'preferred' | 'bind' | 'interleave';
+}
+
+/** The `rng0` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
+export interface QemuRng0PropertyString {
+  /**
+   * Maximum bytes of entropy allowed to get injected into the guest every 'period' milliseconds. Use `0` to disable limiting (potentially dangerous!).
+   *
+   * Default: `1024`.
+   */
+  readonly max_bytes?: number;
+  /**
+   * Every 'period' milliseconds the entropy-injection quota is reset, allowing the guest to retrieve another 'max_bytes' of entropy.
+   *
+   * Default: `1000`.
+   */
+  readonly period?: number;
+  /**
+   * The file on the host to gather entropy from. Using urandom does *not* decrease security in any meaningful way, as it's still seeded from real entropy, and the bytes provided will most likely be mixed with real entropy on the guest as well. '/dev/hwrng' can be used to pass through a hardware RNG from the host.
+   */
+  readonly source?: '/dev/urandom' | '/dev/random' | '/dev/hwrng';
 }
 
 /** The `sata[n]` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
@@ -32053,6 +32497,56 @@ export interface QemuScsiPropertyString {
    * Pattern `(?^:^(0x)[0-9a-fA-F]\{16\})`.
    */
   readonly wwn?: string;
+}
+
+/** The `smbios1` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
+export interface QemuSmbios1PropertyString {
+  /**
+   * Flag to indicate that the SMBIOS values are base64 encoded
+   */
+  readonly base64?: boolean;
+  /**
+   * Set SMBIOS1 family string.
+   *
+   * Pattern `[A-Za-z0-9+\/]+=\{0,2\}`.
+   */
+  readonly family?: string;
+  /**
+   * Set SMBIOS1 manufacturer.
+   *
+   * Pattern `[A-Za-z0-9+\/]+=\{0,2\}`.
+   */
+  readonly manufacturer?: string;
+  /**
+   * Set SMBIOS1 product ID.
+   *
+   * Pattern `[A-Za-z0-9+\/]+=\{0,2\}`.
+   */
+  readonly product?: string;
+  /**
+   * Set SMBIOS1 serial number.
+   *
+   * Pattern `[A-Za-z0-9+\/]+=\{0,2\}`.
+   */
+  readonly serial?: string;
+  /**
+   * Set SMBIOS1 SKU string.
+   *
+   * Pattern `[A-Za-z0-9+\/]+=\{0,2\}`.
+   */
+  readonly sku?: string;
+  /**
+   * Set SMBIOS1 UUID.
+   *
+   * Pattern `[a-fA-F0-9]\{8\}(?:-[a-fA-F0-9]\{4\})\{3\}-[a-fA-F0-9]\{12\}`.
+   */
+  readonly uuid?: string;
+  /**
+   * Set SMBIOS1 version.
+   *
+   * Pattern `[A-Za-z0-9+\/]+=\{0,2\}`.
+   */
+  readonly version?: string;
 }
 
 /** The `spice_enhancements` property string as an object (keys as PVE spells them); sent in PVE's canonical form. */
