@@ -24,6 +24,7 @@ const cases: readonly (readonly [format: string, good: readonly string[], bad: r
   ['pve-tag', ['web', 'a.b+c'], ['-web', 'we b']],
   ['pve-ha-resource-id', ['vm:100', 'ct:web'], ['100', 'vm:']],
   ['pve-ha-resource-or-vm-id', ['vm:100', '100'], ['vm100']],
+  ['pve-ha-group-node-list', ['pve1:2,pve2', 'pve1 pve-2:10', ''], ['pve1:high', 'pve1,pve_2', 'pve1:']],
   ['pve-volume-id', ['local:iso/debian.iso', 'local-lvm:vm-100-disk-0'], ['debian.iso', '1local:x']],
   ['pve-volume-id-or-qm-path', ['none', 'cdrom', '/dev/sdb', 'local:iso/x.iso'], ['x.iso']],
   ['pve-storage-path', ['/mnt/data', '/mnt/a;b'], ['mnt/data', '/;x']],
@@ -136,8 +137,6 @@ describe('the format checkers', () => {
       'pve-fw-icmp-type-spec',
       'pve-fw-protocol-spec',
       'pve-fw-sport-spec',
-      // a list of nodes with optional priorities, registered in pve-ha-manager's older releases only
-      'pve-ha-group-node-list',
       // the privilege names of the host's version
       'pve-priv-list',
       'pve-qemu-sev-fmt',
