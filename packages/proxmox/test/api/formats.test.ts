@@ -116,14 +116,9 @@ describe('the format checkers', () => {
       .filter((format) => !isCheckedFormat(format) && !transcribed.has(format))
       .sort();
     expect(unchecked).toEqual([
-      // property strings registered by name (apidoc.js names them instead of spelling their keys)
-      'backup-fleecing',
-      'backup-performance',
       // PEM text: PVE parses it with OpenSSL
       'pem-certificate-chain',
       'pem-string',
-      'proxmox-remote',
-      'prune-backups',
       // a grammar of its own (pve-common CalendarEvent.pm); hosts answer 400 with the reason
       'pve-calendar-event',
       // JSON, validated against an item schema on the host
@@ -139,6 +134,7 @@ describe('the format checkers', () => {
       'pve-fw-sport-spec',
       // the privilege names of the host's version
       'pve-priv-list',
+      // property strings registered by name (apidoc.js names them instead of spelling their keys)
       'pve-qemu-sev-fmt',
       'pve-qemu-tdx-fmt',
       'pve-qm-boot',
@@ -148,10 +144,7 @@ describe('the format checkers', () => {
       'pve-qm-ipconfig',
       'pve-qm-rng',
       'pve-qm-smbios1',
-      'pve-sdn-dhcp-range',
-      'pve-tfa-config',
       'pve-vm-cpu-conf',
-      'realm-sync-options',
     ]);
   });
 });

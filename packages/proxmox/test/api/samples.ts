@@ -66,6 +66,8 @@ const formatSamples: Readonly<Record<string, string>> = {
   'pve-storage-path-in-property-string': '/mnt/data',
   'pve-sdn-subnet-id': 'zone1-192.0.2.0-24',
   'pve-userid': 'root@pam',
+  'proxmox-remote':
+    'host=192.0.2.10,apitoken=PVEAPIToken=root@pam!token1=0b6c3c0e-0f55-4a4f-9b0e-5d2f7f0c9a11',
 };
 
 type Accepts = (property: SchemaProperty, value: string) => boolean;
