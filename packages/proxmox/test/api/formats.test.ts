@@ -65,6 +65,7 @@ const cases: readonly (readonly [format: string, good: readonly string[], bad: r
   ['pve-tag', ['web', 'a.b+c'], ['-web', 'we b']],
   ['pve-ha-resource-id', ['vm:100', 'ct:web'], ['100', 'vm:']],
   ['pve-ha-resource-or-vm-id', ['vm:100', '100'], ['vm100']],
+  ['pve-ha-group-node-list', ['pve1:2,pve2', 'pve1 pve-2:10', ''], ['pve1:high', 'pve1,pve_2', 'pve1:']],
   ['pve-volume-id', ['local:iso/debian.iso', 'local-lvm:vm-100-disk-0'], ['debian.iso', '1local:x']],
   ['pve-volume-id-or-qm-path', ['none', 'cdrom', '/dev/sdb', 'local:iso/x.iso'], ['x.iso']],
   ['pve-storage-path', ['/mnt/data', '/mnt/a;b'], ['mnt/data', '/;x']],
@@ -162,11 +163,6 @@ describe('the format checkers', () => {
       .filter((format) => !isCheckedFormat(format) && !transcribed.has(format))
       .sort();
     expect(unchecked).toEqual([
-      // property strings registered by name (apidoc.js names them instead of spelling their keys)
-      'backup-fleecing',
-      'backup-performance',
-      'proxmox-remote',
-      'prune-backups',
       // a grammar of its own (pve-common CalendarEvent.pm); hosts answer 400 with the reason
       'pve-calendar-event',
       // the host's /usr/share/zoneinfo
@@ -178,16 +174,10 @@ describe('the format checkers', () => {
       'pve-fw-icmp-type-spec',
       'pve-fw-protocol-spec',
       'pve-fw-sport-spec',
-      // a list of nodes with optional priorities, registered in pve-ha-manager's older releases only
-      'pve-ha-group-node-list',
       // a key of pve-vm-cpu-conf: 8 to 64 or 'host' (qemu-server parse_phys_bits)
       'pve-phys-bits',
       // a key of pve-qm-boot: drive, net, usb and hostpci names of the VM (qemu-server verify_bootdev)
       'pve-qm-bootdev-list',
-      // property strings registered by name, as above
-      'pve-sdn-dhcp-range',
-      'pve-tfa-config',
-      'realm-sync-options',
     ]);
   });
 });

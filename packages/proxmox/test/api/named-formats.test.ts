@@ -12,16 +12,18 @@ interface Sent {
   readonly options: RequestOptions | undefined;
 }
 
-function recorder() {
+function recorder(answer: unknown = null) {
   const sent: Sent[] = [];
   const requester = {
     request: async <T>(method: string, path: string, options?: RequestOptions) => {
       sent.push({ method, path, options });
-      return { data: null as T } as ProxmoxResponse<T>;
+      return { data: answer as T } as ProxmoxResponse<T>;
     },
   };
   return { sent, api: createApi(requester) };
 }
+
+type Value = string | Readonly<Record<string, unknown>>;
 
 /** A PUT or POST endpoint taking the parameter in its body, and the path values it needs. */
 interface Case {
@@ -30,10 +32,16 @@ interface Case {
   readonly path: string;
   readonly pathValues: Readonly<Record<string, string | number>>;
   readonly parameter: string;
+  /** The endpoint's answer (when it is not null). */
+  readonly answer?: unknown;
+  /** The other body parameters the endpoint requires. */
+  readonly otherBody?: Readonly<Record<string, string>>;
+  /** The parameter is an array of property strings: one text sent per item. */
+  readonly array?: true;
   /** Values PVE accepts: text, or an object the client encodes; with the text it must send. */
-  readonly good: readonly (readonly [value: string | Readonly<Record<string, unknown>>, wire: string])[];
+  readonly good: readonly (readonly [value: Value | readonly Value[], wire: string | readonly string[]])[];
   /** Values PVE refuses, each with a fragment of the reason. */
-  readonly bad: readonly (readonly [value: string | Readonly<Record<string, unknown>>, reason: RegExp])[];
+  readonly bad: readonly (readonly [value: Value, reason: RegExp])[];
 }
 
 const vmConfig = {
@@ -41,6 +49,27 @@ const vmConfig = {
   path: '/nodes/{node}/qemu/{vmid}/config',
   pathValues: { node: 'pve1', vmid: 100 },
 } as const;
+
+const upid = 'UPID:pve1:000A1B2C:0012D687:6745A1B0:vzdump::root@pam:';
+
+const vzdump = {
+  method: 'post',
+  path: '/nodes/{node}/vzdump',
+  pathValues: { node: 'pve1' },
+  answer: upid,
+} as const;
+
+const backupJob = {
+  method: 'put',
+  path: '/cluster/backup/{id}',
+  pathValues: { id: 'backup-5f1c2a3b-9d04' },
+} as const;
+
+const realm = { method: 'put', path: '/access/domains/{realm}', pathValues: { realm: 'corp' } } as const;
+
+const fingerprint = Array.from({ length: 32 }, (_, i) =>
+  (i * 7).toString(16).padStart(2, '0').toUpperCase(),
+).join(':');
 
 const cases: readonly Case[] = [
   {
@@ -56,6 +85,139 @@ const cases: readonly Case[] = [
       ['model=sp5100', /model/],
       ['action=explode', /action/],
       ['model=ib700,speed=1', /invalid key.*speed/],
+    ],
+  },
+  {
+    format: 'backup-fleecing',
+    ...vzdump,
+    parameter: 'fleecing',
+    good: [
+      ['enabled=1,storage=local-lvm', 'enabled=1,storage=local-lvm'],
+      ['0', '0'],
+      [{ enabled: true, storage: 'local-zfs' }, '1,storage=local-zfs'],
+    ],
+    bad: [
+      ['enabled=maybe', /enabled.*boolean/],
+      ['1,storage=1local', /storage ID '1local'/],
+      ['enabled=1,size=10', /invalid key.*size/],
+    ],
+  },
+  {
+    format: 'backup-performance',
+    ...backupJob,
+    parameter: 'performance',
+    good: [
+      ['max-workers=4', 'max-workers=4'],
+      [{ 'pbs-entries-max': 2097152, 'max-workers': 8 }, 'max-workers=8,pbs-entries-max=2097152'],
+    ],
+    bad: [
+      ['max-workers=0', /max-workers.*minimum value of 1/],
+      ['max-workers=257', /max-workers.*maximum value of 256/],
+      ['pbs-entries-max=many', /pbs-entries-max.*integer/],
+    ],
+  },
+  {
+    format: 'prune-backups',
+    method: 'put',
+    path: '/storage/{storage}',
+    pathValues: { storage: 'backup' },
+    answer: { storage: 'backup', type: 'pbs' },
+    parameter: 'prune-backups',
+    good: [
+      ['keep-last=3,keep-daily=7', 'keep-last=3,keep-daily=7'],
+      [{ 'keep-all': true }, 'keep-all=1'],
+      [{ 'keep-weekly': 4, 'keep-monthly': 0 }, 'keep-monthly=0,keep-weekly=4'],
+    ],
+    bad: [
+      ['keep-last=-1', /keep-last.*minimum value of 0/],
+      ['keep-daily=1.5', /keep-daily.*integer/],
+      ['keep-forever=1', /invalid key.*keep-forever/],
+    ],
+  },
+  {
+    format: 'proxmox-remote',
+    method: 'post',
+    path: '/nodes/{node}/qemu/{vmid}/remote_migrate',
+    pathValues: { node: 'pve1', vmid: 100 },
+    answer: upid,
+    parameter: 'target-endpoint',
+    otherBody: { 'target-bridge': 'vmbr0', 'target-storage': 'local-lvm' },
+    good: [
+      [
+        'host=192.0.2.10,apitoken=PVEAPIToken=root@pam!migrate=0b6c3c0e-0f55-4a4f-9b0e-5d2f7f0c9a11',
+        'host=192.0.2.10,apitoken=PVEAPIToken=root@pam!migrate=0b6c3c0e-0f55-4a4f-9b0e-5d2f7f0c9a11',
+      ],
+      [
+        { host: 'pve2.example.com', port: 8006, fingerprint, apitoken: 'PVEAPIToken=ops@pve!mig=secret' },
+        `apitoken=PVEAPIToken=ops@pve!mig=secret,host=pve2.example.com,fingerprint=${fingerprint},port=8006`,
+      ],
+    ],
+    bad: [
+      ['host=192.0.2.10', /apitoken.*missing/],
+      ['host=192.0.2.10,apitoken=PVEAPIToken=a@pam!b=c,port=eighty', /port.*integer/],
+      ['host=192.0.2.10,apitoken=PVEAPIToken=a@pam!b=c,fingerprint=AA:BB', /fingerprint.*regex/],
+    ],
+  },
+  {
+    format: 'realm-sync-options',
+    ...realm,
+    parameter: 'sync-defaults-options',
+    good: [
+      ['scope=users,enable-new=0', 'scope=users,enable-new=0'],
+      [
+        { scope: 'both', 'remove-vanished': 'acl;entry;properties' },
+        'remove-vanished=acl;entry;properties,scope=both',
+      ],
+      [{ 'remove-vanished': 'none', purge: false }, 'purge=0,remove-vanished=none'],
+    ],
+    bad: [
+      ['scope=all', /scope.*enumeration/],
+      ['remove-vanished=users', /remove-vanished.*regex/],
+      ['enable-new=perhaps', /enable-new.*boolean/],
+    ],
+  },
+  {
+    format: 'pve-tfa-config',
+    ...realm,
+    parameter: 'tfa',
+    good: [
+      ['type=oath', 'type=oath'],
+      ['type=oath,digits=8,step=60', 'type=oath,digits=8,step=60'],
+      [
+        { url: 'https://api.example.com/wsapi/2.0/verify', key: 'c2VjcmV0', id: '42', type: 'yubico' },
+        'type=yubico,id=42,key=c2VjcmV0,url=https://api.example.com/wsapi/2.0/verify',
+      ],
+    ],
+    bad: [
+      ['digits=6', /type.*missing/],
+      ['type=totp', /type.*enumeration/],
+      ['type=oath,digits=10', /digits.*maximum value of 8/],
+      ['type=oath,step=5', /step.*minimum value of 10/],
+    ],
+  },
+  {
+    format: 'pve-sdn-dhcp-range',
+    method: 'put',
+    path: '/cluster/sdn/vnets/{vnet}/subnets/{subnet}',
+    pathValues: { vnet: 'vnet1', subnet: 'zone1-10.0.0.0-24' },
+    parameter: 'dhcp-range',
+    array: true,
+    good: [
+      [
+        'start-address=10.0.0.100,end-address=10.0.0.200',
+        ['start-address=10.0.0.100,end-address=10.0.0.200'],
+      ],
+      [
+        [
+          { 'start-address': '10.0.0.10', 'end-address': '10.0.0.19' },
+          'end-address=10.0.0.49,start-address=10.0.0.40',
+        ],
+        ['end-address=10.0.0.19,start-address=10.0.0.10', 'end-address=10.0.0.49,start-address=10.0.0.40'],
+      ],
+    ],
+    bad: [
+      ['start-address=10.0.0.100', /end-address.*missing/],
+      ['start-address=10.0.0.1,end-address=10.0.0.9,gateway=10.0.0.1', /invalid key.*gateway/],
     ],
   },
   {
@@ -238,24 +400,24 @@ describe.each(cases)('the named format $format', (c) => {
   const call = (api: ReturnType<typeof createApi>, value: unknown) =>
     ((api as unknown as Record<string, Call>)[c.method] as Call)(c.path, {
       path: c.pathValues,
-      body: { [c.parameter]: value },
+      body: { ...c.otherBody, [c.parameter]: value },
     });
 
   it.each(c.good)('sends %j as %s', async (value, wire) => {
-    const { sent, api } = recorder();
+    const { sent, api } = recorder(c.answer);
     await call(api, value);
     expect(sent).toHaveLength(1);
-    expect((sent[0]?.options?.body as Record<string, unknown> | undefined)?.[c.parameter]).toBe(wire);
+    expect((sent[0]?.options?.body as Record<string, unknown> | undefined)?.[c.parameter]).toEqual(wire);
   });
 
   it.each(c.bad)('refuses %j, naming the parameter, with nothing sent', async (value, reason) => {
-    const { sent, api } = recorder();
+    const { sent, api } = recorder(c.answer);
     const error = await call(api, value).then(
       () => undefined,
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(InvalidArgumentError);
-    expect(error).toMatchObject({ parameter: c.parameter });
+    expect(error).toMatchObject({ parameter: c.array ? `${c.parameter}[0]` : c.parameter });
     expect(String((error as Error).message)).toMatch(reason);
     expect(sent).toEqual([]);
   });

@@ -70,6 +70,8 @@ const formatSamples: Readonly<Record<string, string>> = {
   'pve-command-batch': '[{"path":"/version","method":"GET"}]',
   'pem-certificate-chain': '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
   'pem-string': '-----BEGIN PRIVATE KEY-----\nMC4C\n-----END PRIVATE KEY-----\n',
+  'proxmox-remote':
+    'host=192.0.2.10,apitoken=PVEAPIToken=root@pam!token1=0b6c3c0e-0f55-4a4f-9b0e-5d2f7f0c9a11',
 };
 
 type Accepts = (property: SchemaProperty, value: string) => boolean;

@@ -88,6 +88,12 @@ export const identifierFormats: Readonly<Record<string, FormatChecker>> = {
     /^([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)(:\d+)?$/,
     'value does not look like a valid ha node',
   ),
+  // The same check under its older name (pve-ha-manager PVE/HA/Tools.pm before commit 53a5132),
+  // whose `-list` form the HA group and node-affinity rule endpoints of PVE 8.4 and 9.0 use.
+  'pve-ha-group-node': matching(
+    /^([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)(:\d+)?$/,
+    'value does not look like a valid ha group node',
+  ),
   'pve-replication-job-id': (value) => {
     // PVE's parser returns without an error for a text of another shape (the `id` parameter's
     // own pattern refuses it); a guest id below 100 is refused.
