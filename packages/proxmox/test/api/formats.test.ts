@@ -16,6 +16,7 @@ const key = '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRI
 
 const cases: readonly (readonly [format: string, good: readonly string[], bad: readonly string[]])[] = [
   ['pve-node', ['pve1', 'a', 'node-2'], ['-pve', 'pve_1', 'pve.1', '']],
+  ['pve-phys-bits', ['host', '8', '64', '46'], ['7', '65', '100', 'hosts', '', '4e1']],
   [
     'pve-priv',
     ['VM.Audit', 'Permissions.Modify', 'VM.Monitor', 'VM.GuestAgent.Audit'],
@@ -174,8 +175,6 @@ describe('the format checkers', () => {
       'pve-fw-icmp-type-spec',
       'pve-fw-protocol-spec',
       'pve-fw-sport-spec',
-      // a key of pve-vm-cpu-conf: 8 to 64 or 'host' (qemu-server parse_phys_bits)
-      'pve-phys-bits',
       // a key of pve-qm-boot: drive, net, usb and hostpci names of the VM (qemu-server verify_bootdev)
       'pve-qm-bootdev-list',
     ]);

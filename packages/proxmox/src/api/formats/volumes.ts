@@ -50,6 +50,11 @@ const driveName = /^(ide[0-3]|sata[0-5]|scsi([0-9]|[12][0-9]|30)|virtio([0-9]|1[
 
 /** The volume, path and guest-setting formats. */
 export const volumeFormats: Readonly<Record<string, FormatChecker>> = {
+  // qemu-server PVE/QemuServer/CPUConfig.pm, parse_phys_bits
+  'pve-phys-bits': (value) =>
+    /^(?:host|\d{1,2})$/.test(value) && (value === 'host' || (Number(value) >= 8 && Number(value) <= 64))
+      ? undefined
+      : "value must be an integer between 8 and 64 or 'host'",
   'pve-volume-id': volumeId,
   'pve-volume-id-or-absolute-path': volumeIdOrAbsolutePath,
   'pve-volume-id-or-qm-path': (value) =>
