@@ -1,27 +1,11 @@
-import { InvalidArgumentError, type ProxmoxResponse, type RequestOptions } from '@felhom/proxmox';
-import { createApi } from '@felhom/proxmox/api';
+import { InvalidArgumentError } from '@felhom/proxmox';
+import type { createApi } from '@felhom/proxmox/api';
 import { describe, expect, it } from 'vitest';
+import { recordingApi } from '../support/recording-api.js';
 
 // The property strings PVE registers by name (scripts/api-schema/named-formats, transcribed from
 // the Proxmox module that registers each): the generator spells their keys out, so a value is
 // checked key by key before anything is sent, as typed objects or as text.
-
-interface Sent {
-  readonly method: string;
-  readonly path: string;
-  readonly options: RequestOptions | undefined;
-}
-
-function recorder(answer: unknown = null) {
-  const sent: Sent[] = [];
-  const requester = {
-    request: async <T>(method: string, path: string, options?: RequestOptions) => {
-      sent.push({ method, path, options });
-      return { data: answer as T } as ProxmoxResponse<T>;
-    },
-  };
-  return { sent, api: createApi(requester) };
-}
 
 type Value = string | Readonly<Record<string, unknown>>;
 
@@ -404,14 +388,14 @@ describe.each(cases)('the named format $format', (c) => {
     });
 
   it.each(c.good)('sends %j as %s', async (value, wire) => {
-    const { sent, api } = recorder(c.answer);
+    const { sent, api } = recordingApi(c.answer);
     await call(api, value);
     expect(sent).toHaveLength(1);
     expect((sent[0]?.options?.body as Record<string, unknown> | undefined)?.[c.parameter]).toEqual(wire);
   });
 
   it.each(c.bad)('refuses %j, naming the parameter, with nothing sent', async (value, reason) => {
-    const { sent, api } = recorder(c.answer);
+    const { sent, api } = recordingApi(c.answer);
     const error = await call(api, value).then(
       () => undefined,
       (caught: unknown) => caught,

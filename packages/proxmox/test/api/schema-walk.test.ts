@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { InvalidArgumentError, type ProxmoxResponse, type RequestOptions } from '@felhom/proxmox';
-import { apiEndpoints, createApi } from '@felhom/proxmox/api';
+import { InvalidArgumentError } from '@felhom/proxmox';
+import { apiEndpoints, type createApi } from '@felhom/proxmox/api';
 import { describe, expect, it } from 'vitest';
 import {
   type EndpointSchema,
@@ -8,6 +8,7 @@ import {
   loadApiSchema,
   validateRequest,
 } from '../support/api-schema.js';
+import { recordingApi } from '../support/recording-api.js';
 import { checkValue } from '../support/schema-values.js';
 import { expectedAnswer, sampleAnswer, sampleCall } from './samples.js';
 
@@ -22,23 +23,6 @@ const endpoints = [...schema.endpoints.values()];
 const accepts = (property: Parameters<typeof checkValue>[0], value: string) =>
   checkValue(property, value) === undefined;
 const upid = 'UPID:pve1:000A1B2C:0012D687:6745A1B0:qmstart:100:root@pam:';
-
-interface Sent {
-  readonly method: string;
-  readonly path: string;
-  readonly options: RequestOptions | undefined;
-}
-
-function recorder(answer: unknown) {
-  const sent: Sent[] = [];
-  const requester = {
-    request: async <T>(method: string, path: string, options?: RequestOptions) => {
-      sent.push({ method, path, options });
-      return { data: answer as T } as ProxmoxResponse<T>;
-    },
-  };
-  return { sent, api: createApi(requester) };
-}
 
 type Call = (path: string, options?: unknown) => Promise<unknown>;
 const methodOf = (api: ReturnType<typeof createApi>, method: string): Call =>
@@ -73,7 +57,7 @@ describe('every endpoint of PVE 9.1', () => {
       }
       const task = startsTask(endpoint);
       const wire = task ? upid : sampleAnswer(endpoint.returns as never);
-      const { sent, api } = recorder(wire);
+      const { sent, api } = recordingApi(wire);
       const where = endpoint.method === 'GET' || endpoint.method === 'DELETE' ? 'query' : 'body';
       let result: unknown;
       try {
@@ -120,7 +104,7 @@ describe('every endpoint of PVE 9.1', () => {
         : path;
       const wrongParams = firstPlaceholder ? params : { ...params, 'no-such-parameter': 1 };
       const expectedName = firstPlaceholder ?? `${where}.no-such-parameter`;
-      const { sent, api } = recorder(null);
+      const { sent, api } = recordingApi(null);
       const error = await methodOf(api, endpoint.method)(endpoint.path, {
         path: wrongPath,
         [where]: wrongParams,
