@@ -17,7 +17,7 @@ export interface NetConfig extends WithExtra {
   readonly gw?: string;
   /** IPv6 gateway. */
   readonly gw6?: string;
-  /** `host-managed`: the host configures the IP (PVE 9). */
+  /** `host-managed`: the host manages the interface's IP configuration (PVE 9.1+). */
   readonly hostManaged?: boolean;
   /** MAC address `XX:XX:XX:XX:XX:XX`. */
   readonly hwaddr?: string;
