@@ -53,7 +53,11 @@ export function vitestArguments(extra: readonly string[]): string[] {
 }
 
 /**
- * The type tests (`*.test-d.ts`) check types, which do not depend on the Node that runs them:
- * they run in `test:node20` (and `tsc` checks them in `typecheck`); the other runs skip them.
+ * The settings of the suite's runs on other Node versions, which are there for the runtime and
+ * the clock. The type tests (`*.test-d.ts`, and the compile of every generated endpoint) check
+ * types, which do not depend on the Node that runs them: they run in `test:node20` (and `tsc`
+ * checks them in `typecheck`); the other runs skip them. The property tests search the same
+ * properties on every Node, so the other runs make a tenth of their runs
+ * (test-support/property-runs.ts).
  */
-export const withoutTypeTests = { FELHOM_TYPE_TESTS: 'off' } as const;
+export const otherNodeSettings = { FELHOM_TYPE_TESTS: 'off', FELHOM_PROPERTY_SCALE: '0.1' } as const;

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { repositoryRoot } from '../structure/repository.js';
-import { registryNode, vitestArguments, withoutTypeTests } from './registry-node.js';
+import { otherNodeSettings, registryNode, vitestArguments } from './registry-node.js';
 
 const [version = '', ...vitestArgs] = process.argv.slice(2);
 let node: ReturnType<typeof registryNode>;
@@ -20,7 +20,7 @@ try {
 console.log(`== tests on node v${node.version} (${node.execPath})`);
 const run = spawnSync(node.execPath, vitestArguments(vitestArgs), {
   cwd: repositoryRoot,
-  env: { ...node.env, ...withoutTypeTests },
+  env: { ...node.env, ...otherNodeSettings },
   stdio: 'inherit',
 });
 process.exitCode = run.status ?? 1;

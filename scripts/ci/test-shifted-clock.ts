@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { repositoryRoot } from '../structure/repository.js';
-import { registryNode, vitestArguments, withoutTypeTests } from './registry-node.js';
+import { otherNodeSettings, registryNode, vitestArguments } from './registry-node.js';
 
 const DAY_MS = 86_400_000;
 const args = process.argv.slice(2);
@@ -21,7 +21,7 @@ const [offset = '+400 days', ...vitestArgs] = args;
 const node =
   nodeFlag === undefined
     ? { execPath: process.execPath, env: process.env, extra: {} }
-    : { ...registryNode(nodeFlag), extra: withoutTypeTests };
+    : { ...registryNode(nodeFlag), extra: otherNodeSettings };
 const env = { ...node.env, ...node.extra, FAKETIME_DONT_FAKE_MONOTONIC: '1' };
 const shifted = (command: string, commandArgs: readonly string[], inherit: boolean) =>
   spawnSync('faketime', [offset, command, ...commandArgs], {

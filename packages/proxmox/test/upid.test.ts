@@ -1,6 +1,7 @@
 import { formatUPID, parseUPID, UPIDParseError } from '@felhom/proxmox';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../test-support/property-runs.js';
 
 describe('parseUPID', () => {
   it('parses a PVE UPID into typed fields', () => {
@@ -140,7 +141,7 @@ describe('UPID properties', () => {
         expect(upid.kind).toBe('pve');
         expect(formatUPID(upid)).toBe(text);
       }),
-      { numRuns: 2_000 },
+      { numRuns: propertyRuns(2_000) },
     );
   });
 
@@ -151,7 +152,7 @@ describe('UPID properties', () => {
         expect(upid.kind).toBe('pbs');
         expect(formatUPID(upid)).toBe(text);
       }),
-      { numRuns: 1_000 },
+      { numRuns: propertyRuns(1_000) },
     );
   });
 
@@ -179,7 +180,7 @@ describe('UPID properties', () => {
         }
         expect(parsed).toBe(perl.test(text) || pbs.test(text));
       }),
-      { numRuns: 5_000 },
+      { numRuns: propertyRuns(5_000) },
     );
   });
 
@@ -198,7 +199,7 @@ describe('UPID properties', () => {
           expect(error).toBeInstanceOf(UPIDParseError);
         }
       }),
-      { numRuns: 100_000 },
+      { numRuns: propertyRuns(100_000) },
     );
   });
 });

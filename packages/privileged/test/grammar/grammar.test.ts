@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../../test-support/property-runs.js';
 import { rangePattern } from '../../src/grammar/integer-range.js';
 import { lxcGrammar, pctCreatePatterns } from '../../src/lxc/lxc-grammar.js';
 import {
@@ -31,7 +32,7 @@ describe('rangePattern: integer ranges as regular expressions', () => {
           }
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 

@@ -1,6 +1,7 @@
 import type { GoldenLXCSpec } from '@felhom/privileged';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../../test-support/property-runs.js';
 import { pctCreatePatterns } from '../../src/lxc/lxc-grammar.js';
 import { pctCreateCommand } from '../../src/lxc/pct-create-command.js';
 import { type ValidGoldenLXCSpec, validateGoldenLXCSpec } from '../../src/lxc/validate-spec.js';
@@ -100,7 +101,7 @@ describe('the sudo rules accept exactly what the validators accept (one definiti
         if (args) expect(sudoAllowsPct(args)).toBe(valid);
         else expect(valid).toBe(false);
       }),
-      { numRuns: 5000 },
+      { numRuns: propertyRuns(5000) },
     );
     expect(outcomes.valid).toBeGreaterThan(500); // the property saw plenty of both
     expect(outcomes.invalid).toBeGreaterThan(500);
@@ -143,7 +144,7 @@ describe('the sudo rules accept exactly what the validators accept (one definiti
       fc.property(argv, (args) => {
         expect(sudoAllowsHelper(args)).toBe(helperAccepts(args));
       }),
-      { numRuns: 20_000 },
+      { numRuns: propertyRuns(20_000) },
     );
   });
 

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '@felhom/proxmox';
 import { parsePropertyString, serializePropertyString } from '@felhom/proxmox/encoding';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../../test-support/property-runs.js';
 
 const mpLayout = { defaultKey: 'volume', requiredKeys: ['mp'] };
 
@@ -137,7 +138,7 @@ describe('parser and serializer agree on every code point', () => {
           expect(parsePropertyString(written, mpLayout, 'mp0')).toEqual(pairs);
         }
       }),
-      { numRuns: 20_000 },
+      { numRuns: propertyRuns(20_000) },
     );
   });
 

@@ -3,6 +3,7 @@ import { InvalidArgumentError, isProxmoxError, ProxmoxClient, type ProxmoxLogEve
 import { isTokenId, tokenIdProblem } from '@felhom/proxmox/validation';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../../test-support/property-runs.js';
 import { caught } from '../support/msw.js';
 
 // A token id travels in the Authorization header as is, next to the secret. PVE's grammar
@@ -81,7 +82,7 @@ describe('token ids', () => {
           if (!(built instanceof ProxmoxClient)) expect(isProxmoxError(built)).toBe(true);
         },
       ),
-      { numRuns: 3_000 },
+      { numRuns: propertyRuns(3_000) },
     );
   });
 });

@@ -4,6 +4,7 @@ import { issueFieldPath, parseResponse } from '@felhom/proxmox/schemas';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../../test-support/property-runs.js';
 import { fastPathOf } from '../../src/schemas/checked-schema.js';
 import { responseSchema } from '../../src/schemas/response-schema.js';
 import { type ResponseShapeName, responseShapes } from '../../src/shapes/index.js';
@@ -45,7 +46,7 @@ describe.each(names)('the generated checker of %s', (name) => {
         // Refused data is left exactly as parsed, for the schema to report on.
         else expect(isDeepStrictEqual(checker.data, JSON.parse(text))).toBe(true);
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -63,7 +64,7 @@ describe.each(names)('the generated checker of %s', (name) => {
         expect(error).toBeInstanceOf(ResponseShapeError);
         expect((error as ResponseShapeError).fieldPath).toBe(issueFieldPath(schema.issues?.[0]));
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });
@@ -101,7 +102,7 @@ describe('the checkers on large lists', () => {
           ).toThrow(`at data[${at}].${key}:`);
         },
       ),
-      { numRuns: 10 },
+      { numRuns: propertyRuns(10) },
     );
   });
 });
@@ -152,7 +153,7 @@ describe('hostile keys in a guest list', () => {
           }
         },
       ),
-      { numRuns: 2_000 },
+      { numRuns: propertyRuns(2_000) },
     );
   });
 });

@@ -10,6 +10,7 @@ import {
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../../../test-support/property-runs.js';
 import { bodiesByVersion } from '../fixtures/bodies/index.js';
 import { schemaFor } from './endpoint-schemas.js';
 
@@ -112,7 +113,7 @@ describe('parseResponse', () => {
           return error instanceof ResponseShapeError;
         }
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -130,7 +131,7 @@ describe('parseResponse', () => {
           return error instanceof ResponseShapeError;
         }
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });
