@@ -88,6 +88,7 @@ describe('the sudo rules accept exactly what the validators accept (one definiti
       sshPublicKeys: fc.constantFrom([], ['ssh-ed25519 AAAA ops@x']),
       start: fc.boolean(),
     });
+    const runs = propertyRuns(5000);
     fc.assert(
       fc.property(spec, (raw) => {
         let valid = true;
@@ -101,10 +102,10 @@ describe('the sudo rules accept exactly what the validators accept (one definiti
         if (args) expect(sudoAllowsPct(args)).toBe(valid);
         else expect(valid).toBe(false);
       }),
-      { numRuns: propertyRuns(5000) },
+      { numRuns: runs },
     );
-    expect(outcomes.valid).toBeGreaterThan(500); // the property saw plenty of both
-    expect(outcomes.invalid).toBeGreaterThan(500);
+    expect(outcomes.valid).toBeGreaterThan(runs / 10); // the property saw plenty of both
+    expect(outcomes.invalid).toBeGreaterThan(runs / 10);
   });
 
   it("the fstab helper: the same argv pass the helper's own parser and the sudoers patterns", () => {
