@@ -8,6 +8,22 @@ import type { SchemaNode } from './schema.js';
 // numbers in decimal, property strings may be given as objects and are written in PVE's
 // canonical order, `-list` formats may be given as arrays.
 
+// Some parameters carry secrets (a user's `password`, `remote_migrate`'s `target-endpoint` with its
+// `apitoken`, a certificate's private `key`). An error never shows such a value, only its name:
+// a parameter or property-string key whose last word is one of these, or a property string
+// with such a key.
+const secretName = /(?:^|[.-])(?:password|passwd|bindpw|secret|token|apitoken|key)$/i;
+
+function holdsSecret(node: SchemaNode | undefined, name: string): boolean {
+  if (secretName.test(name.replace(/\[\d+\]$/, ''))) return true;
+  return typeof node?.format === 'object' && Object.keys(node.format).some((key) => secretName.test(key));
+}
+
+/** An InvalidArgumentError for `name`, showing `value` unless it may hold a secret. */
+function refusal(name: string, value: unknown, expected: string, node?: SchemaNode): InvalidArgumentError {
+  return new InvalidArgumentError(name, holdsSecret(node, name) ? '[REDACTED]' : value, expected);
+}
+
 function describeType(node: SchemaNode): string {
   if (node.enum) return `one of ${node.enum.map((value) => `'${value}'`).join(', ')}`;
   switch (node.type) {
@@ -57,13 +73,13 @@ function scalarText(node: SchemaNode, value: unknown, name: string, listSeparato
           .map((item, index) => {
             if (typeof item === 'string' || (typeof item === 'number' && Number.isFinite(item)))
               return String(item);
-            throw new InvalidArgumentError(`${name}[${index}]`, item, 'a string');
+            throw refusal(`${name}[${index}]`, item, 'a string', node);
           })
           .join(listSeparator);
       }
     }
   }
-  throw new InvalidArgumentError(name, value, describeType(node));
+  throw refusal(name, value, describeType(node), node);
 }
 
 function propertyStringText(
@@ -76,11 +92,7 @@ function propertyStringText(
     if (item === undefined) continue;
     const sub = format[key];
     if (!sub) {
-      throw new InvalidArgumentError(
-        `${name}.${key}`,
-        item,
-        `one of the keys ${Object.keys(format).join(', ')}`,
-      );
+      throw refusal(`${name}.${key}`, item, `one of the keys ${Object.keys(format).join(', ')}`);
     }
     // Inside a property string a list cannot use commas: its items are joined with `;`.
     pairs[key] = encodeText(sub, item, `${name}.${key}`, ';');
@@ -101,7 +113,7 @@ function propertyStringText(
 export function encodeText(node: SchemaNode, value: unknown, name: string, listSeparator = ','): string {
   const text = scalarText(node, value, name, listSeparator);
   const problem = textProblem(node, text, name);
-  if (problem) throw new InvalidArgumentError(name, value, `a value PVE accepts (${problem})`);
+  if (problem) throw refusal(name, value, `a value PVE accepts (${problem})`, node);
   return text;
 }
 

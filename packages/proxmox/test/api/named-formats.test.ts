@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { InvalidArgumentError } from '@felhom/proxmox';
 import type { createApi } from '@felhom/proxmox/api';
 import { describe, expect, it } from 'vitest';
@@ -404,5 +405,56 @@ describe.each(cases)('the named format $format', (c) => {
     expect(error).toMatchObject({ parameter: c.array ? `${c.parameter}[0]` : c.parameter });
     expect(String((error as Error).message)).toMatch(reason);
     expect(sent).toEqual([]);
+  });
+});
+
+describe('a refused value that may hold a secret', () => {
+  const secret = 'a1b2c3d4-secret-value';
+  const refusal = async (call: (api: ReturnType<typeof recordingApi>['api']) => Promise<unknown>) => {
+    const { sent, api } = recordingApi(upid);
+    const error = await call(api).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(sent).toEqual([]);
+    return error as InvalidArgumentError;
+  };
+  const remoteMigrate = (endpoint: unknown) => (api: ReturnType<typeof recordingApi>['api']) =>
+    api.post('/nodes/{node}/qemu/{vmid}/remote_migrate', {
+      path: { node: 'pve1', vmid: 100 },
+      body: { 'target-endpoint': endpoint as string, 'target-bridge': 'vmbr0', 'target-storage': 'local' },
+    });
+
+  it.each([
+    [
+      'a property string with a token, wrong elsewhere',
+      `host=192.0.2.10,apitoken=PVEAPIToken=a@pam!b=${secret},port=x`,
+    ],
+    [
+      'its object with a misspelt token key',
+      { host: '192.0.2.10', apiToken: `PVEAPIToken=a@pam!b=${secret}` },
+    ],
+  ])('is not shown: %s', async (_title, endpoint) => {
+    const error = await refusal(remoteMigrate(endpoint));
+    expect(error.parameter).toMatch(/^target-endpoint/);
+    expect(error.value).toBe('[REDACTED]');
+    for (const text of [error.message, String(error.stack), inspect(error), JSON.stringify(error)])
+      expect(text).not.toContain(secret);
+  });
+
+  it('is not shown for a password either, while an ordinary value still is', async () => {
+    const password = await refusal((api) =>
+      api.put('/access/password', { body: { userid: 'ops@pve', password: secret.repeat(4) } }),
+    );
+    expect(password).toMatchObject({ parameter: 'password', value: '[REDACTED]' });
+    expect(password.message).not.toContain(secret);
+    const watchdog = await refusal((api) =>
+      api.put('/nodes/{node}/qemu/{vmid}/config', {
+        path: { node: 'pve1', vmid: 100 },
+        body: { watchdog: 'model=sp5100' },
+      }),
+    );
+    expect(watchdog).toMatchObject({ parameter: 'watchdog', value: 'model=sp5100' });
   });
 });
