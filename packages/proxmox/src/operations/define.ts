@@ -103,8 +103,9 @@ export interface CompositeSpec<TArgs extends readonly unknown[], TResult> {
 
 /**
  * Defines an operation that is more than one request and resolves once; it never starts a task
- * itself. (The client's method of a composite waits for the table of operations to load before
- * running it, so its result is a promise: client/operation-table.ts.)
+ * itself. Its result is a promise, as the client's method of any operation outside the tasks'
+ * table must be: such a method waits for the table of operations to load first
+ * (client/operation-table.ts).
  */
 export function defineComposite<TArgs extends readonly unknown[], TResult>(
   spec: CompositeSpec<TArgs, Promise<TResult>>,

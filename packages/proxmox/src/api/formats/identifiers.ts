@@ -36,6 +36,9 @@ function sdnId(what: string, max: number | undefined, middle = '[a-z0-9]*'): For
   };
 }
 
+/** An HA node name with an optional `:priority` (pve-ha-manager PVE/HA/Tools.pm). */
+const haNode = /^([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)(:\d+)?$/;
+
 // `verify_privname` (pve-access-control PVE/AccessControl.pm) accepts the privileges of the
 // host's own release; the client does not know the host's release, so it accepts a name any
 // release this package knows has, and refuses the rest (a typo, a wrong case).
@@ -84,16 +87,10 @@ export const identifierFormats: Readonly<Record<string, FormatChecker>> = {
     /^([a-z]+:\S+|\d+)$/,
     'value does not look like a valid ha resource id',
   ),
-  'pve-ha-node': matching(
-    /^([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)(:\d+)?$/,
-    'value does not look like a valid ha node',
-  ),
+  'pve-ha-node': matching(haNode, 'value does not look like a valid ha node'),
   // The same check under its older name (pve-ha-manager PVE/HA/Tools.pm before commit 53a5132),
   // whose `-list` form the HA group and node-affinity rule endpoints of PVE 8.4 and 9.0 use.
-  'pve-ha-group-node': matching(
-    /^([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)(:\d+)?$/,
-    'value does not look like a valid ha group node',
-  ),
+  'pve-ha-group-node': matching(haNode, 'value does not look like a valid ha group node'),
   'pve-replication-job-id': (value) => {
     // PVE's parser returns without an error for a text of another shape (the `id` parameter's
     // own pattern refuses it); a guest id below 100 is refused.

@@ -28,9 +28,10 @@ const leadingText = /^[\s\S]*?(?=-----BEGIN .*?-----)/;
  */
 function pemChecker(label: string, multiple: boolean): FormatChecker {
   const one = new RegExp(`^${block(label)}\\s*$`);
+  const header = new RegExp(`(?=-----BEGIN ${label}-----)`);
   return (value) => {
     const text = value.replace(leadingText, '');
-    const blocks = multiple ? text.split(new RegExp(`(?=-----BEGIN ${label}-----)`)) : [text];
+    const blocks = multiple ? text.split(header) : [text];
     const valid = blocks.every(
       (item, index) => one.test(item) && (index === blocks.length - 1 || item.endsWith('\n')),
     );
